@@ -1,0 +1,23 @@
+package dev.atomicfunctions.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+
+import java.time.Instant;
+
+/** One row of the audit trail, written in the same transaction as the change it records. */
+@MappedEntity("audit_entry")
+record AuditEntry(@Id @GeneratedValue @Nullable Long id,
+                  AuditAction action,
+                  String entityType,
+                  String entityId,
+                  String actor,
+                  @Nullable String requestId,
+                  String correlationId,
+                  Instant occurredAt,
+                  @TypeDef(type = DataType.STRING_ARRAY) String[] changedFields) {
+}

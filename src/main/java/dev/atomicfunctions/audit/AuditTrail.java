@@ -1,0 +1,41 @@
+package dev.atomicfunctions.audit;
+
+import dev.atomicfunctions.shared.request.Caller;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+
+/**
+ * Records who changed what. It only ever joins the caller's transaction, so an audit row exists exactly when the
+ * change it describes was committed.
+ */
+@Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+public class AuditTrail {
+
+    private final AuditRepository entries;
+    private final Clock clock;
+
+    AuditTrail(AuditRepository entries, Clock clock) {
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    /**
+     * @param caller        who made the change, and through which request
+     * @param action        what was done
+     * @param entityType    the kind of entity, for example {@code task}
+     * @param entityId      the entity's id
+     * @param changedFields the fields whose values were set or changed
+     */
+    public void record(Caller caller, AuditAction action, String entityType, String entityId,
+                       Collection<String> changedFields) {
+        entries.save(new AuditEntry(null, action, entityType, entityId, caller.subject(), caller.requestId(),
+            caller.correlationId(), clock.instant().truncatedTo(ChronoUnit.MICROS),
+            changedFields.toArray(String[]::new)));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.atomicfunctions.shared.problem;
+
+import dev.atomicfunctions.shared.request.CorrelationFilter;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Turns every error response, the framework's (unknown route, wrong method, unsupported media type, unreadable
+ * body, constraint violations, unexpected exceptions) and ours, into an RFC 9457 problem document.
+ * Only texts written for callers go out: domain details, bean-validation messages and fixed texts per status.
+ * Client errors are logged here, once; server errors are logged where they are handled.
+ */
+@Singleton
+final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
+    private static final String VALIDATION_TYPE = "urn:atomic-functions:problem:validation";
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpStatus status = response.status();
+        HttpRequest<?> request = context.getRequest();
+        Problem problem = context.getRootCause()
+            .filter(DomainException.class::isInstance)
+            .map(DomainException.class::cast)
+            .map(e -> new Problem(e.type(), e.title(), status.getCode(), e.getMessage(), request.getPath(),
+                CorrelationFilter.correlationId(request), null))
+            .orElseGet(() -> generic(context, status, request));
+        if (status.getCode() < 500) {
+            LOG.info("request rejected: {} {} -> {} ({})", request.getMethod(), request.getPath(), status.getCode(),
+                context.getRootCause().map(ProblemResponseProcessor::describe).orElse(problem.title()));
+        }
+        return response.contentType(Problem.MEDIA_TYPE).body(problem);
+    }
+
+    private static Problem generic(ErrorContext context, HttpStatus status, HttpRequest<?> request) {
+        List<Problem.FieldError> fields = fieldErrors(context);
+        boolean validation = status == HttpStatus.BAD_REQUEST && !fields.isEmpty();
+        return new Problem(validation ? VALIDATION_TYPE : "about:blank",
+            validation ? "Invalid request" : status.getReason(),
+            status.getCode(),
+            validation ? "One or more fields are invalid." : StatusDetails.of(status),
+            request.getPath(),
+            CorrelationFilter.correlationId(request),
+            validation ? fields : null);
+    }
+
+    /** Bean-validation errors carry a path such as {@code create.request.title}: the caller knows it as {@code title}. */
+    private static List<Problem.FieldError> fieldErrors(ErrorContext context) {
+        if (!(context.getRootCause().orElse(null) instanceof jakarta.validation.ConstraintViolationException)) {
+            return List.of();
+        }
+        return context.getErrors().stream()
+            .filter(e -> e.getPath().isPresent())
+            .map(e -> new Problem.FieldError(lastSegment(e), e.getMessage()))
+            .toList();
+    }
+
+    private static String lastSegment(Error error) {
+        String path = error.getPath().orElseThrow();
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    private static String describe(Throwable cause) {
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

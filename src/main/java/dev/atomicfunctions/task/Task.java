@@ -1,0 +1,20 @@
+package dev.atomicfunctions.task;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A task row. Timestamps are kept at microsecond precision, PostgreSQL's, so what is returned is what is stored. */
+@MappedEntity("task")
+record Task(@Id UUID id,
+            String ownerId,
+            String title,
+            @Nullable String description,
+            boolean completed,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
+}

@@ -1,0 +1,125 @@
+package dev.atomicfunctions.task;
+
+import dev.atomicfunctions.shared.problem.Problem;
+import dev.atomicfunctions.shared.request.Caller;
+import dev.atomicfunctions.shared.request.EntityTags;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.net.URI;
+
+/** The tasks API. Each write is one transaction, owned here; reads run in a read-only transaction. */
+@Controller("/tasks")
+@Tag(name = "tasks")
+@SecurityRequirement(name = "jwt")
+@ApiResponse(responseCode = "401", description = "No verified caller identity", content = @Content(
+    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "400", description = "Invalid input", content = @Content(
+    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "Database unavailable; see Retry-After", content = @Content(
+    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+class TaskController {
+
+    private final Tasks tasks;
+
+    TaskController(Tasks tasks) {
+        this.tasks = tasks;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Create a task")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @ApiResponse(responseCode = "415", description = "Body is not JSON", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<TaskView> create(@Parameter(hidden = true) Caller caller, @Body @Valid NewTask body) {
+        Task task = tasks.create(caller, body);
+        return HttpResponse.created(TaskView.of(task), URI.create("/tasks/" + task.id()))
+            .header(HttpHeaders.ETAG, EntityTags.of(task.version()));
+    }
+
+    @Get
+    @ReadOnly
+    @Operation(summary = "List the caller's tasks, newest first")
+    TaskPage list(@Parameter(hidden = true) Caller caller,
+                  @QueryValue @Nullable Boolean completed,
+                  @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
+                  @QueryValue @Nullable String cursor) {
+        return tasks.list(caller, completed, limit, cursor);
+    }
+
+    @Get("/{id}")
+    @ReadOnly
+    @Operation(summary = "Get one of the caller's tasks")
+    @ApiResponse(responseCode = "200", description = "The task; ETag carries its version", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @ApiResponse(responseCode = "404", description = "No such task for this caller", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<TaskView> get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        return withTag(tasks.get(caller, id));
+    }
+
+    @Patch("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Change title, description or completion of a task")
+    @ApiResponse(responseCode = "200", description = "The task as stored", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @ApiResponse(responseCode = "404", description = "No such task for this caller", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "Changed concurrently", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<TaskView> update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+                                  @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                  @Body @Valid TaskPatch body) {
+        return withTag(tasks.update(caller, id, body, ifMatch));
+    }
+
+    @Delete("/{id}")
+    @Transactional
+    @Operation(summary = "Delete a task")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", description = "No such task for this caller", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "Changed concurrently", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+                              @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        tasks.delete(caller, id, ifMatch);
+        return HttpResponse.noContent();
+    }
+
+    private static HttpResponse<TaskView> withTag(Task task) {
+        return HttpResponse.ok(TaskView.of(task)).header(HttpHeaders.ETAG, EntityTags.of(task.version()));
+    }
+}

@@ -1,0 +1,143 @@
+package dev.atomicfunctions.task;
+
+import dev.atomicfunctions.audit.AuditAction;
+import dev.atomicfunctions.audit.AuditTrail;
+import dev.atomicfunctions.shared.request.Caller;
+import dev.atomicfunctions.shared.request.EntityTags;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The task operations. They run inside the transaction of the entry point that calls them and never begin, commit
+ * or roll back one: a failure anywhere undoes the whole request, audit row included.
+ */
+@Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+class Tasks {
+
+    private static final Logger SECURITY = LoggerFactory.getLogger("security");
+    private static final String ENTITY = "task";
+
+    private final TaskRepository tasks;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Tasks(TaskRepository tasks, AuditTrail audit, Clock clock) {
+        this.tasks = tasks;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    Task create(Caller caller, NewTask request) {
+        Instant now = now();
+        Task task = tasks.save(new Task(UUID.randomUUID(), caller.subject(), request.title(),
+            emptyToNull(request.description()), false, now, now, 1));
+        List<String> fields = task.description() == null
+            ? List.of("title", "completed") : List.of("title", "description", "completed");
+        audit.record(caller, AuditAction.CREATE, ENTITY, task.id().toString(), fields);
+        return task;
+    }
+
+    Task get(Caller caller, String id) {
+        UUID uuid = parse(id);
+        return tasks.findByIdAndOwnerId(uuid, caller.subject()).orElseThrow(() -> notFound(caller, uuid));
+    }
+
+    TaskPage list(Caller caller, @Nullable Boolean completed, int limit, @Nullable String cursor) {
+        PageCursor after = PageCursor.decode(cursor);
+        List<Task> rows = tasks.findPage(caller.subject(), completed, after.createdAt(), after.id(), limit + 1);
+        List<Task> page = rows.subList(0, Math.min(limit, rows.size()));
+        String next = rows.size() > limit ? PageCursor.after(page.getLast()).encode() : null;
+        return new TaskPage(page.stream().map(TaskView::of).toList(), next);
+    }
+
+    /** Applies the patch only to the version the caller read (and named in If-Match, when given). */
+    Task update(Caller caller, String id, TaskPatch patch, @Nullable String ifMatch) {
+        if (patch.isEmpty()) {
+            throw new EmptyPatchException();
+        }
+        Task current = checked(get(caller, id), ifMatch);
+        Task changed = new Task(current.id(), current.ownerId(),
+            patch.title() != null ? patch.title() : current.title(),
+            patch.description() != null ? emptyToNull(patch.description()) : current.description(),
+            patch.completed() != null ? patch.completed() : current.completed(),
+            current.createdAt(), now(), current.version() + 1);
+        List<String> fields = changedFields(current, changed);
+        if (fields.isEmpty()) {
+            return current;
+        }
+        if (tasks.updateIfVersion(current.id(), current.version(), changed.title(), changed.description(),
+            changed.completed(), changed.updatedAt()) == 0) {
+            throw new TaskConcurrentlyModifiedException();
+        }
+        audit.record(caller, AuditAction.UPDATE, ENTITY, current.id().toString(), fields);
+        return changed;
+    }
+
+    void delete(Caller caller, String id, @Nullable String ifMatch) {
+        Task current = checked(get(caller, id), ifMatch);
+        if (tasks.deleteIfVersion(current.id(), current.version()) == 0) {
+            throw new TaskConcurrentlyModifiedException();
+        }
+        audit.record(caller, AuditAction.DELETE, ENTITY, current.id().toString(), List.of());
+    }
+
+    private static Task checked(Task current, @Nullable String ifMatch) {
+        if (!EntityTags.matches(ifMatch, current.version())) {
+            throw new TaskVersionMismatchException();
+        }
+        return current;
+    }
+
+    private TaskNotFoundException notFound(Caller caller, UUID id) {
+        if (tasks.existsById(id)) {
+            // Answered as "not found" so existence is not revealed, but someone probed a foreign id: keep a trace.
+            SECURITY.atWarn().addKeyValue("taskId", id).addKeyValue("caller", caller.subject())
+                .log("refused access to a task owned by another caller");
+        }
+        return new TaskNotFoundException();
+    }
+
+    private static List<String> changedFields(Task before, Task after) {
+        List<String> fields = new ArrayList<>(3);
+        if (!before.title().equals(after.title())) {
+            fields.add("title");
+        }
+        if (!Objects.equals(before.description(), after.description())) {
+            fields.add("description");
+        }
+        if (before.completed() != after.completed()) {
+            fields.add("completed");
+        }
+        return fields;
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            // A malformed id names no task: same answer as an unknown one.
+            throw new TaskNotFoundException();
+        }
+    }
+
+    private static @Nullable String emptyToNull(@Nullable String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
