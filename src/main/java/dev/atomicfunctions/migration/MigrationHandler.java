@@ -1,5 +1,6 @@
 package dev.atomicfunctions.migration;
 
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Inject;
@@ -22,6 +23,13 @@ public class MigrationHandler extends MicronautRequestHandler<Map<String, Object
 
     @Inject
     DataSource dataSource;
+
+    /** Flyway holds one connection for its advisory lock and needs a second one to apply the migrations. */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return super.newApplicationContextBuilder()
+            .properties(Map.of("datasources.default.maximum-pool-size", 2, "datasources.default.minimum-idle", 0));
+    }
 
     @Override
     public Map<String, Object> execute(Map<String, Object> input) {

@@ -4,13 +4,15 @@ import dev.atomicfunctions.shared.request.CorrelationFilter;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -54,20 +56,23 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
             validation ? fields : null);
     }
 
-    /** Bean-validation errors carry a path such as {@code create.request.title}: the caller knows it as {@code title}. */
+    /** Bean validation names a field by its path, such as {@code create.body.title}: the caller knows it as {@code title}. */
     private static List<Problem.FieldError> fieldErrors(ErrorContext context) {
-        if (!(context.getRootCause().orElse(null) instanceof jakarta.validation.ConstraintViolationException)) {
+        if (!(context.getRootCause().orElse(null) instanceof ConstraintViolationException violations)) {
             return List.of();
         }
-        return context.getErrors().stream()
-            .filter(e -> e.getPath().isPresent())
-            .map(e -> new Problem.FieldError(lastSegment(e), e.getMessage()))
+        return violations.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath()), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
             .toList();
     }
 
-    private static String lastSegment(Error error) {
-        String path = error.getPath().orElseThrow();
-        return path.substring(path.lastIndexOf('.') + 1);
+    private static String lastNode(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
     }
 
     private static String describe(Throwable cause) {

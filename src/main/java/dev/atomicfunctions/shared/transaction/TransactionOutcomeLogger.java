@@ -8,6 +8,7 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 import java.sql.Connection;
 
@@ -50,11 +51,13 @@ final class TransactionOutcomeLogger implements MethodInterceptor<Object, Object
     }
 
     private static void log(String boundary, String outcome, long start, Throwable cause) {
-        LOG.atInfo()
+        LoggingEventBuilder event = LOG.atInfo()
             .addKeyValue("boundary", boundary)
             .addKeyValue("outcome", outcome)
-            .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
-            .addKeyValue("cause", cause == null ? null : cause.getClass().getSimpleName())
-            .log("transaction {}: {}", outcome, boundary);
+            .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000);
+        if (cause != null) {
+            event = event.addKeyValue("cause", cause.getClass().getSimpleName());
+        }
+        event.log("transaction {}: {}", outcome, boundary);
     }
 }

@@ -1,0 +1,62 @@
+package dev.atomicfunctions.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Plain JDBC against the test database, for asserting what was really committed. */
+public final class Db {
+
+    private Db() {
+    }
+
+    /** @return a new connection to the test database (the caller closes it) */
+    public static Connection connect() throws SQLException {
+        Postgres postgres = TestDatabase.get();
+        return DriverManager.getConnection(postgres.url(), postgres.username(), postgres.password());
+    }
+
+    /** @return every row of the query, each as column name to value */
+    public static List<Map<String, Object>> rows(String sql, Object... params) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        row.put(meta.getColumnName(c), rs.getObject(c));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Runs a statement (DDL or DML) in its own auto-committed connection. */
+    public static void execute(String sql) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** @return the number of rows the query counts */
+    public static long count(String sql, Object... params) {
+        return ((Number) rows(sql, params).getFirst().values().iterator().next()).longValue();
+    }
+}
