@@ -1,5 +1,6 @@
 package dev.atomicfunctions.support;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -35,7 +36,7 @@ public final class Db {
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int c = 1; c <= meta.getColumnCount(); c++) {
-                        row.put(meta.getColumnName(c), rs.getObject(c));
+                        row.put(meta.getColumnName(c), value(rs.getObject(c)));
                     }
                     rows.add(row);
                 }
@@ -44,6 +45,11 @@ public final class Db {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** SQL arrays become lists: they cannot be read once their connection is closed. */
+    private static Object value(Object column) throws SQLException {
+        return column instanceof Array array ? List.of((Object[]) array.getArray()) : column;
     }
 
     /** Runs a statement (DDL or DML) in its own auto-committed connection. */
