@@ -1,7 +1,7 @@
 package dev.atomicfunctions.shared.problem;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After}, because the caller may simply try again. Nothing was written: no transaction could start.
  */
 @Singleton
-final class DatabaseUnavailableHandler implements ExceptionHandler<ConnectionException, HttpResponse<?>> {
+final class DatabaseUnavailableHandler implements ExceptionHandler<CannotGetJdbcConnectionException, HttpResponse<?>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableHandler.class);
 
@@ -32,7 +32,7 @@ final class DatabaseUnavailableHandler implements ExceptionHandler<ConnectionExc
     }
 
     @Override
-    public HttpResponse<?> handle(HttpRequest request, ConnectionException exception) {
+    public HttpResponse<?> handle(HttpRequest request, CannotGetJdbcConnectionException exception) {
         LOG.error("database unavailable", exception);
         return problems.processResponse(ErrorContext.builder(request).cause(exception).build(),
                 HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE))
