@@ -168,6 +168,18 @@ class TaskHttpIT {
     }
 
     @Test
+    void keepsATaskWhoseDeletionNamesAStaleVersion() {
+        String id = create(alice, "Keep me");
+        http.send("PATCH", "/tasks/" + id, alice, "{\"completed\":true}");
+
+        Http.Response response = http.send("DELETE", "/tasks/" + id, alice, null, "If-Match", "\"1\"");
+
+        assertProblem(response, 412);
+        assertThat(taskRow(id)).containsEntry("version", 2L);
+        assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE entity_id = ? AND action = 'DELETE'", id)).isZero();
+    }
+
+    @Test
     void hidesAnotherCallersTaskAndLeavesItUntouched() {
         String id = create(alice, "Private");
 
