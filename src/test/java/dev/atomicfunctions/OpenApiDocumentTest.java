@@ -1,11 +1,9 @@
 package dev.atomicfunctions;
 
 import dev.atomicfunctions.shared.problem.Problem;
+import dev.atomicfunctions.support.OpenApiContract;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The OpenAPI document written at compile time describes what the API really answers. */
 class OpenApiDocumentTest {
 
-    private static final String DOCUMENT = "META-INF/swagger/atomic-functions-0.1.yml";
-
     @Test
-    void describesEveryErrorResponseAsProblemJson() throws IOException {
+    void describesEveryErrorResponseAsProblemJson() {
         Map<String, Object> paths = map(document().get("paths"));
 
         assertThat(paths).containsOnlyKeys("/tasks", "/tasks/{id}");
@@ -32,7 +28,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void listsTheStatusesEachOperationAnswersWith() throws IOException {
+    void listsTheStatusesEachOperationAnswersWith() {
         Map<String, Object> paths = map(document().get("paths"));
 
         assertThat(statuses(paths, "/tasks", "post")).contains("201", "400", "401", "415", "503");
@@ -43,7 +39,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void documentsTheProblemShape() throws IOException {
+    void documentsTheProblemShape() {
         Map<String, Object> problem = map(map(map(document().get("components")).get("schemas")).get("Problem"));
 
         assertThat(map(problem.get("properties")))
@@ -54,11 +50,8 @@ class OpenApiDocumentTest {
         return List.copyOf(map(map(map(paths.get(path)).get(method)).get("responses")).keySet());
     }
 
-    private static Map<String, Object> document() throws IOException {
-        try (InputStream in = OpenApiDocumentTest.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
-            assertThat(in).as(DOCUMENT + " generated at compile time").isNotNull();
-            return new Yaml().load(in);
-        }
+    private static Map<String, Object> document() {
+        return OpenApiContract.load().document();
     }
 
     @SuppressWarnings("unchecked")

@@ -40,6 +40,10 @@ import java.net.URI;
     mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "400", description = "Invalid input", content = @Content(
     mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "413", description = "Request body over the limit", content = @Content(
+    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "500", description = "Unexpected error; nothing was written", content = @Content(
+    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "Database unavailable; see Retry-After", content = @Content(
     mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 class TaskController {

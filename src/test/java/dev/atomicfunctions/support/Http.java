@@ -10,13 +10,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real HTTP client against the {@link LocalApiGateway}, speaking as a given caller. */
 public final class Http {
 
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
     private final HttpClient client = HttpClient.newHttpClient();
+    private final List<OpenApiContract.Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final int port;
 
     public Http(int port) {
@@ -61,6 +64,8 @@ public final class Http {
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            exchanges.add(new OpenApiContract.Exchange(method, URI.create(path).getPath(), response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null)));
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,6 +73,11 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** @return every exchange this client made, for checking them against the OpenAPI document */
+    public List<OpenApiContract.Exchange> exchanges() {
+        return List.copyOf(exchanges);
     }
 
     /** @return JSON text of the given map */

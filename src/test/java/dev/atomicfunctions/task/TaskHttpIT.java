@@ -5,6 +5,7 @@ import dev.atomicfunctions.local.LocalApiGateway;
 import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.Http;
 import dev.atomicfunctions.support.LogCapture;
+import dev.atomicfunctions.support.OpenApiContract;
 import dev.atomicfunctions.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +37,9 @@ class TaskHttpIT {
     }
 
     @AfterAll
-    static void stopGateway() {
+    static void stopGatewayAndCheckResponsesAreDocumented() {
         gateway.close();
+        OpenApiContract.load().assertDescribes(http.exchanges());
     }
 
     @Test
