@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -48,6 +49,9 @@ import java.net.URI;
     mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 class TaskController {
 
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String REPLAYED = "Idempotent-Replayed";
+
     private final Tasks tasks;
 
     TaskController(Tasks tasks) {
@@ -62,10 +66,20 @@ class TaskController {
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
     @ApiResponse(responseCode = "415", description = "Body is not JSON", content = @Content(
         mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<TaskView> create(@Parameter(hidden = true) Caller caller, @Body @Valid NewTask body) {
-        Task task = tasks.create(caller, body);
-        return HttpResponse.created(TaskView.of(task), URI.create("/tasks/" + task.id()))
+    @ApiResponse(responseCode = "409", description = "Same Idempotency-Key processed concurrently; retry",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<TaskView> create(@Parameter(hidden = true) Caller caller,
+                                  @Parameter(description = "Makes retries safe: the same key and body replay the "
+                                      + "first answer; 1-255 visible ASCII characters, kept 24 hours")
+                                  @Header(IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+                                  @Body @Valid NewTask body) {
+        Creation creation = tasks.create(caller, body, idempotencyKey);
+        TaskView task = creation.task();
+        MutableHttpResponse<TaskView> response = HttpResponse.created(task, URI.create("/tasks/" + task.id()))
             .header(HttpHeaders.ETAG, EntityTags.of(task.version()));
+        return creation.replayed() ? response.header(REPLAYED, "true") : response;
     }
 
     @Get

@@ -2,6 +2,7 @@ package dev.atomicfunctions.task;
 
 import dev.atomicfunctions.audit.AuditAction;
 import dev.atomicfunctions.audit.AuditTrail;
+import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.shared.request.Caller;
 import dev.atomicfunctions.shared.request.EntityTags;
 import io.micronaut.core.annotation.Nullable;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,25 +31,46 @@ class Tasks {
 
     private static final Logger SECURITY = LoggerFactory.getLogger("security");
     private static final String ENTITY = "task";
+    private static final String CREATE_OPERATION = "POST /tasks";
 
     private final TaskRepository tasks;
     private final AuditTrail audit;
+    private final IdempotencyKeys idempotency;
+    private final TaskViewJson json;
     private final Clock clock;
 
-    Tasks(TaskRepository tasks, AuditTrail audit, Clock clock) {
+    Tasks(TaskRepository tasks, AuditTrail audit, IdempotencyKeys idempotency, TaskViewJson json, Clock clock) {
         this.tasks = tasks;
         this.audit = audit;
+        this.idempotency = idempotency;
+        this.json = json;
         this.clock = clock;
     }
 
-    Task create(Caller caller, NewTask request) {
+    /**
+     * Creates a task; with an idempotency key, a retry of the same request answers as the first one did and writes
+     * nothing.
+     */
+    Creation create(Caller caller, NewTask request, @Nullable String idempotencyKey) {
+        String understood = request.title() + "\u0000" + Objects.requireNonNullElse(request.description(), "");
+        if (idempotencyKey != null) {
+            Optional<String> earlier = idempotency.replay(caller, CREATE_OPERATION, idempotencyKey, understood);
+            if (earlier.isPresent()) {
+                return new Creation(json.read(earlier.get()), true);
+            }
+        }
         Instant now = now();
         Task task = tasks.save(new Task(UUID.randomUUID(), caller.subject(), request.title(),
             emptyToNull(request.description()), false, now, now, 1));
         List<String> fields = task.description() == null
             ? List.of("title", "completed") : List.of("title", "description", "completed");
         audit.record(caller, AuditAction.CREATE, ENTITY, task.id().toString(), fields);
-        return task;
+        TaskView view = TaskView.of(task);
+        if (idempotencyKey != null) {
+            idempotency.remember(caller, CREATE_OPERATION, idempotencyKey, understood, task.id().toString(),
+                json.write(view));
+        }
+        return new Creation(view, false);
     }
 
     Task get(Caller caller, String id) {

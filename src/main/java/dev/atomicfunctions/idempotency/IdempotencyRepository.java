@@ -1,0 +1,33 @@
+package dev.atomicfunctions.idempotency;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface IdempotencyRepository extends GenericRepository<IdempotencyRecord, Long> {
+
+    Optional<IdempotencyRecord> findByOwnerIdAndOperationAndIdempotencyKeyAndCreatedAtGreaterThanEquals(
+        String ownerId, String operation, String idempotencyKey, Instant notBefore);
+
+    /**
+     * Inserts the record, or replaces one that has expired. A concurrent transaction inserting the same key makes
+     * this statement wait for it; if that one commits, nothing is written here.
+     *
+     * @return 1 when this transaction now owns the key, 0 when a live record holds it
+     */
+    @Query("""
+        INSERT INTO idempotency_record
+            (owner_id, operation, idempotency_key, fingerprint, resource_id, response, created_at)
+        VALUES (:ownerId, :operation, :idempotencyKey, :fingerprint, :resourceId, :response, :createdAt)
+        ON CONFLICT (owner_id, operation, idempotency_key) DO UPDATE
+            SET fingerprint = EXCLUDED.fingerprint, resource_id = EXCLUDED.resource_id,
+                response = EXCLUDED.response, created_at = EXCLUDED.created_at
+            WHERE idempotency_record.created_at < :expiredBefore""")
+    int insertOrReplaceExpired(String ownerId, String operation, String idempotencyKey, String fingerprint,
+                               String resourceId, String response, Instant createdAt, Instant expiredBefore);
+}

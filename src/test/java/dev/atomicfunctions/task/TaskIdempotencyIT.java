@@ -1,0 +1,122 @@
+package dev.atomicfunctions.task;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.atomicfunctions.local.LocalApiGateway;
+import dev.atomicfunctions.support.Db;
+import dev.atomicfunctions.support.Events;
+import dev.atomicfunctions.support.Http;
+import dev.atomicfunctions.support.TestDatabase;
+import dev.atomicfunctions.support.TestLambdaContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A create retried with the same Idempotency-Key writes one task, however the retries arrive. */
+@ExtendWith(TestDatabase.class)
+class TaskIdempotencyIT {
+
+    private static LocalApiGateway gateway;
+    private static Http http;
+    private final String owner = "owner-" + UUID.randomUUID();
+    private final String key = "key-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void startGateway() throws IOException {
+        gateway = LocalApiGateway.start(0);
+        http = new Http(gateway.port());
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gateway.close();
+    }
+
+    @Test
+    void replaysTheFirstAnswerToARetryAndWritesOnce() {
+        Http.Response first = http.send("POST", "/tasks", owner, "{\"title\":\"once\"}", "Idempotency-Key", key);
+        Http.Response retry = http.send("POST", "/tasks", owner, "{\"title\":\"once\"}", "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(Db.count("SELECT count(*) FROM task WHERE owner_id = ?", owner)).isEqualTo(1);
+        assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'CREATE'", owner)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesTheSameKeyForADifferentRequest() {
+        http.send("POST", "/tasks", owner, "{\"title\":\"first\"}", "Idempotency-Key", key);
+
+        Http.Response other = http.send("POST", "/tasks", owner, "{\"title\":\"second\"}", "Idempotency-Key", key);
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json()).containsEntry("type", "urn:atomic-functions:problem:idempotency-key-reused");
+        assertThat(Db.count("SELECT count(*) FROM task WHERE owner_id = ?", owner)).isEqualTo(1);
+    }
+
+    @Test
+    void keepsKeysApartBetweenCallers() {
+        String other = "other-" + UUID.randomUUID();
+
+        http.send("POST", "/tasks", owner, "{\"title\":\"mine\"}", "Idempotency-Key", key);
+        Http.Response theirs = http.send("POST", "/tasks", other, "{\"title\":\"mine\"}", "Idempotency-Key", key);
+
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.header("Idempotent-Replayed")).isNull();
+        assertThat(Db.count("SELECT count(*) FROM task WHERE owner_id = ?", other)).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsAMalformedKeyAndWritesNothing() {
+        Http.Response response = http.send("POST", "/tasks", owner, "{\"title\":\"t\"}", "Idempotency-Key", "x".repeat(256));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(Db.count("SELECT count(*) FROM task WHERE owner_id = ?", owner)).isZero();
+    }
+
+    /** Two execution environments receive the same request at once: one task, and each caller gets an answer. */
+    @RepeatedTest(3)
+    void createsOneTaskWhenTheSameKeyArrivesTwiceAtOnce() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CyclicBarrier start = new CyclicBarrier(2);
+        try (APIGatewayV2HTTPEventFunction a = new APIGatewayV2HTTPEventFunction();
+             APIGatewayV2HTTPEventFunction b = new APIGatewayV2HTTPEventFunction()) {
+            List<Future<APIGatewayV2HTTPResponse>> responses = List.of(
+                threads.submit(() -> create(a, start)), threads.submit(() -> create(b, start)));
+
+            List<Integer> statuses = List.of(responses.get(0).get(20, TimeUnit.SECONDS).getStatusCode(),
+                responses.get(1).get(20, TimeUnit.SECONDS).getStatusCode());
+
+            assertThat(statuses).contains(201).allMatch(s -> s == 201 || s == 409);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(Db.count("SELECT count(*) FROM task WHERE owner_id = ?", owner)).isEqualTo(1);
+        assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = ?", owner)).isEqualTo(1);
+        assertThat(Db.count("SELECT count(*) FROM idempotency_record WHERE owner_id = ?", owner)).isEqualTo(1);
+    }
+
+    private APIGatewayV2HTTPResponse create(APIGatewayV2HTTPEventFunction environment, CyclicBarrier start)
+        throws Exception {
+        start.await();
+        return environment.handleRequest(Events.v2("POST", "/tasks", owner, "{\"title\":\"racing\"}",
+            "Idempotency-Key", key), new TestLambdaContext("tasks-api"));
+    }
+}
