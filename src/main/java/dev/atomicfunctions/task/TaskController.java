@@ -1,6 +1,9 @@
 package dev.atomicfunctions.task;
 
+import dev.atomicfunctions.shared.problem.ConditionalWriteProblems;
+import dev.atomicfunctions.shared.problem.NotFoundProblem;
 import dev.atomicfunctions.shared.problem.Problem;
+import dev.atomicfunctions.shared.problem.StandardProblems;
 import dev.atomicfunctions.shared.request.Caller;
 import dev.atomicfunctions.shared.request.EntityTags;
 import io.micronaut.core.annotation.Nullable;
@@ -37,16 +40,7 @@ import java.net.URI;
 @Controller("/tasks")
 @Tag(name = "tasks")
 @SecurityRequirement(name = "jwt")
-@ApiResponse(responseCode = "401", description = "No verified caller identity", content = @Content(
-    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "400", description = "Invalid input", content = @Content(
-    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "413", description = "Request body over the limit", content = @Content(
-    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "500", description = "Unexpected error; nothing was written", content = @Content(
-    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "Database unavailable; see Retry-After", content = @Content(
-    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@StandardProblems
 class TaskController {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -97,8 +91,7 @@ class TaskController {
     @Operation(summary = "Get one of the caller's tasks")
     @ApiResponse(responseCode = "200", description = "The task; ETag carries its version", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
-    @ApiResponse(responseCode = "404", description = "No such task for this caller", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundProblem
     HttpResponse<TaskView> get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return withTag(tasks.get(caller, id));
     }
@@ -109,12 +102,7 @@ class TaskController {
     @Operation(summary = "Change title, description or completion of a task")
     @ApiResponse(responseCode = "200", description = "The task as stored", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
-    @ApiResponse(responseCode = "404", description = "No such task for this caller", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "Changed concurrently", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ConditionalWriteProblems
     HttpResponse<TaskView> update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
                                   @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                   @Body @Valid TaskPatch body) {
@@ -125,12 +113,7 @@ class TaskController {
     @Transactional
     @Operation(summary = "Delete a task")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "404", description = "No such task for this caller", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "Changed concurrently", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ConditionalWriteProblems
     HttpResponse<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String id,
                               @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
         tasks.delete(caller, id, ifMatch);
