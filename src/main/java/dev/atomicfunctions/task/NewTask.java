@@ -3,6 +3,7 @@ package dev.atomicfunctions.task;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -12,6 +13,8 @@ import jakarta.validation.constraints.Size;
  * @param description up to 4000 characters, optional
  */
 @Serdeable
-record NewTask(@NotBlank @Size(max = 200) String title,
-               @Nullable @Size(max = 4000) String description) {
+record NewTask(@NotBlank @Size(max = 200) @Pattern(regexp = TaskText.NO_NUL, message = TaskText.NO_NUL_MESSAGE)
+               String title,
+               @Nullable @Size(max = 4000) @Pattern(regexp = TaskText.NO_NUL, message = TaskText.NO_NUL_MESSAGE)
+               String description) {
 }

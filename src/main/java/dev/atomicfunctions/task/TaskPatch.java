@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  */
 @Serdeable
 record TaskPatch(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-                 String title,
-                 @Nullable @Size(max = 4000) String description,
+                 @Pattern(regexp = TaskText.NO_NUL, message = TaskText.NO_NUL_MESSAGE) String title,
+                 @Nullable @Size(max = 4000) @Pattern(regexp = TaskText.NO_NUL, message = TaskText.NO_NUL_MESSAGE)
+                 String description,
                  @Nullable Boolean completed) {
 
     boolean isEmpty() {

@@ -222,6 +222,25 @@ class TaskHttpIT {
     }
 
     @Test
+    void rejectsNulCharactersThatTheDatabaseCannotStore() {
+        Http.Response response = http.send("POST", "/tasks", alice, "{\"title\":\"a\\u0000b\"}");
+
+        assertProblem(response, 400);
+        assertThat(response.json().get("errors")).asList()
+            .containsExactly(Map.of("field", "title", "message", "must not contain NUL characters"));
+        assertThat(Db.count("SELECT count(*) FROM task WHERE owner_id = ?", alice)).isZero();
+    }
+
+    @Test
+    void rejectsABlankOrNulTitleInAPatch() {
+        String id = create(alice, "Original");
+
+        assertProblem(http.send("PATCH", "/tasks/" + id, alice, "{\"title\":\"  \"}"), 400);
+        assertProblem(http.send("PATCH", "/tasks/" + id, alice, "{\"title\":\"x\\u0000\"}"), 400);
+        assertThat(taskRow(id)).containsEntry("title", "Original").containsEntry("version", 1L);
+    }
+
+    @Test
     void rejectsMalformedJsonWithoutRevealingParserDetails() {
         Http.Response response = http.send("POST", "/tasks", alice, "{\"title\": ");
 
