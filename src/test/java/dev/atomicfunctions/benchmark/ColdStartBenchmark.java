@@ -1,0 +1,193 @@
+package dev.atomicfunctions.benchmark;
+
+import dev.atomicfunctions.migration.MigrationHandler;
+import dev.atomicfunctions.support.Postgres;
+import dev.atomicfunctions.support.TestLambdaContext;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./mvnw -Pbenchmark}: cold start, warm latency, memory and jar size of each {@link Scenario}, each against
+ * its plain-JDBC floor, on a real PostgreSQL. Every cold run is a fresh JVM started the way Lambda starts one
+ * ({@link LambdaRuntimeHarness}); real and floor runs alternate and ratios are taken pair by pair, because only
+ * ratios hold on a noisy machine. Writes {@code target/benchmark/results.md}.
+ * <p>
+ * System properties: {@code benchmark.runs} (cold pairs per variant, default 10), {@code benchmark.invocations}
+ * (timed warm invocations, default 2000), {@code benchmark.variants} (comma list of {@code lambda,aot}).
+ */
+public final class ColdStartBenchmark {
+
+    private static final Path WORK = Path.of("target", "benchmark");
+    private static final Pattern RESULT = Pattern.compile("RESULT .*p50us=(\\d+) p99us=(\\d+) peakRssKb=(\\d+)");
+    private static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC", "-Xshare:auto");
+
+    private final Map<String, String> environment;
+    private final Path jar;
+    private final String harnessClassPath;
+    private final String floorClassPath;
+
+    private ColdStartBenchmark(Map<String, String> environment, Path jar, String harnessClassPath,
+                               String floorClassPath) {
+        this.environment = environment;
+        this.jar = jar;
+        this.harnessClassPath = harnessClassPath;
+        this.floorClassPath = floorClassPath;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.getInteger("benchmark.runs", 10);
+        int invocations = Integer.getInteger("benchmark.invocations", 2000);
+        List<String> variants = List.of(System.getProperty("benchmark.variants", "lambda,aot").split(","));
+        Files.createDirectories(WORK);
+        Postgres postgres = System.getenv("DB_URL") != null
+            ? new Postgres(System.getenv("DB_URL"), System.getenv("DB_USERNAME"), System.getenv("DB_PASSWORD"), "DB_URL")
+            : Postgres.embedded(null);
+        postgres.publish();
+        try (MigrationHandler migrations = new MigrationHandler()) {
+            migrations.handleRequest(Map.of(), new TestLambdaContext("migrate"));
+        }
+        ColdStartBenchmark benchmark = new ColdStartBenchmark(
+            Map.of("DB_URL", postgres.url(), "DB_USERNAME", postgres.username(), "DB_PASSWORD", postgres.password(),
+                "LOG_LEVEL", "INFO"),
+            shadedJar(), classPath(isolate("harness", LambdaRuntimeHarness.class, LambdaRuntimeHarness.class.getName()
+                + "$HarnessContext"), dependency("aws-lambda-java-core"), dependency("aws-lambda-java-serialization")),
+            classPath(isolate("floor", PlainJdbcHandler.class), dependency("aws-lambda-java-events"),
+                dependency("joda-time"), dependency("postgresql")));
+        Report report = new Report(benchmark.jar, runs, invocations);
+        for (Scenario scenario : Scenario.ALL) {
+            for (String variant : variants) {
+                report.cold(scenario, variant, benchmark.cold(scenario, variant, runs));
+            }
+            report.warm(scenario, benchmark.warm(scenario, scenario.handler(), invocations),
+                benchmark.warm(scenario, scenario.floorHandler(), invocations));
+        }
+        report.write(WORK.resolve("results.md"));
+        System.exit(0);
+    }
+
+    /** Alternates real and floor cold starts; the first pair only warms the page cache and is discarded. */
+    private List<Run[]> cold(Scenario scenario, String variant, int runs) throws Exception {
+        boolean aot = variant.equals("aot");
+        if (aot) {
+            train(scenario.handler(), scenario);
+            train(scenario.floorHandler(), scenario);
+        }
+        List<Run[]> pairs = new ArrayList<>();
+        for (int i = -1; i < runs; i++) {
+            Run real;
+            Run floor;
+            if (i % 2 == 0) {
+                floor = run(scenario, scenario.floorHandler(), aot, "cold", 1);
+                real = run(scenario, scenario.handler(), aot, "cold", 1);
+            } else {
+                real = run(scenario, scenario.handler(), aot, "cold", 1);
+                floor = run(scenario, scenario.floorHandler(), aot, "cold", 1);
+            }
+            if (i >= 0) {
+                pairs.add(new Run[] {real, floor});
+            }
+        }
+        return pairs;
+    }
+
+    private Run warm(Scenario scenario, String handler, int invocations) throws Exception {
+        return run(scenario, handler, false, "warm", invocations);
+    }
+
+    /** JDK 25 one-step AOT cache: a training run of representative requests writes the cache at exit. */
+    private void train(String handler, Scenario scenario) throws Exception {
+        Files.deleteIfExists(aotCache(handler));
+        exec(scenario, handler, List.of("-XX:AOTCacheOutput=" + aotCache(handler)), "classpath", "train", 50);
+    }
+
+    private Run run(Scenario scenario, String handler, boolean aot, String mode, int invocations) throws Exception {
+        List<String> flags = aot ? List.of("-XX:AOTCache=" + aotCache(handler)) : List.of();
+        return exec(scenario, handler, flags, aot ? "classpath" : "isolated", mode, invocations);
+    }
+
+    private Run exec(Scenario scenario, String handler, List<String> extraFlags, String loader, String mode,
+                     int invocations) throws Exception {
+        String handlerClassPath = handler.equals(scenario.handler()) ? jar.toString() : floorClassPath;
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(LAMBDA_FLAGS);
+        command.addAll(extraFlags);
+        command.addAll(List.of("-cp", loader.equals("classpath") ? harnessClassPath + File.pathSeparator
+            + handlerClassPath : harnessClassPath, LambdaRuntimeHarness.class.getName(), mode, loader, handler,
+            handlerClassPath, event(scenario).toString(), Integer.toString(invocations)));
+        Path log = WORK.resolve("last-run.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        long start = System.nanoTime();
+        int exit = builder.start().waitFor();
+        long wallMicros = (System.nanoTime() - start) / 1000;
+        Matcher result = RESULT.matcher(Files.readString(log));
+        if (exit != 0 || !result.find()) {
+            throw new IllegalStateException(handler + " " + mode + " failed (exit " + exit + "), see " + log);
+        }
+        return new Run(wallMicros, Long.parseLong(result.group(1)), Long.parseLong(result.group(2)),
+            Long.parseLong(result.group(3)));
+    }
+
+    private static Path aotCache(String handler) {
+        return WORK.resolve(handler.substring(handler.lastIndexOf('.') + 1) + ".aot").toAbsolutePath();
+    }
+
+    private static Path event(Scenario scenario) throws IOException {
+        Path file = WORK.resolve(Path.of(scenario.eventResource()).getFileName());
+        try (InputStream in = ColdStartBenchmark.class.getClassLoader().getResourceAsStream(scenario.eventResource())) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+
+    private static Path shadedJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("atomic-functions-.*\\.jar"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no shaded jar: run ./mvnw package first"))
+                .toAbsolutePath();
+        }
+    }
+
+    /** Copies the given compiled classes into a folder of their own, so a child JVM sees nothing else of ours. */
+    private static String isolate(String name, Class<?> type, String... extraClasses) throws IOException {
+        Path root = WORK.resolve(name).toAbsolutePath();
+        List<String> classes = new ArrayList<>(List.of(type.getName()));
+        classes.addAll(Arrays.asList(extraClasses));
+        for (String className : classes) {
+            String resource = className.replace('.', '/') + ".class";
+            Path target = root.resolve(resource);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = ColdStartBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return root.toString();
+    }
+
+    private static String dependency(String artifact) {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> Path.of(entry).getFileName().toString().matches(Pattern.quote(artifact) + "-\\d.*\\.jar"))
+            .findFirst().orElseThrow(() -> new IllegalStateException(artifact + " is not on the class path"));
+    }
+
+    private static String classPath(String... entries) {
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** One process: whole-process wall time, the harness's own invocation percentiles and peak memory. */
+    record Run(long wallMicros, long p50Micros, long p99Micros, long peakRssKb) {
+    }
+}

@@ -1,0 +1,131 @@
+package dev.atomicfunctions.benchmark;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+
+import java.io.File;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Loads and invokes a handler as the Lambda Java runtime does: the handler's classes come from their own class
+ * loader over the deployment package (or, with {@code classpath}, from the application class path, which is what a
+ * JDK AOT cache can cover), the handler is built with its no-argument constructor, and the event is deserialised
+ * from JSON by the runtime's serializer ({@code aws-lambda-java-serialization}). Runs in a JVM of its own, started
+ * by {@link ColdStartBenchmark}; its class path holds only the runtime's libraries and this class.
+ * <p>
+ * Arguments: {@code mode loader handlerClass handlerClassPath eventFile [invocations]}; mode is {@code cold} (one
+ * invocation), {@code warm} (timed invocations) or {@code train} (invocations for an AOT cache training run);
+ * loader is {@code isolated} or {@code classpath}. Prints one result line: {@code key=value} pairs.
+ */
+public final class LambdaRuntimeHarness {
+
+    /** Untimed invocations before a warm measurement. */
+    static final int WARM_UP = 200;
+
+    private LambdaRuntimeHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        ClassLoader loader = args[1].equals("isolated")
+            ? new URLClassLoader(urls(args[3]), ClassLoader.getSystemClassLoader())
+            : ClassLoader.getSystemClassLoader();
+        // As the runtime does: the handler's own loader is the context loader (JDBC drivers are found through it).
+        Thread.currentThread().setContextClassLoader(loader);
+        String json = Files.readString(Path.of(args[4]), StandardCharsets.UTF_8);
+        int invocations = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+
+        @SuppressWarnings("unchecked")
+        Class<RequestHandler<Object, Object>> type = (Class<RequestHandler<Object, Object>>) Class.forName(args[2], true, loader);
+        RequestHandler<Object, Object> handler = type.getDeclaredConstructor().newInstance();
+        Class<Object> eventType = eventType(type);
+        PojoSerializer<Object> events = LambdaEventSerializers.serializerFor(eventType, loader);
+
+        // Warm mode first lets the JIT and the pool settle; those invocations are not timed.
+        int untimed = mode.equals("warm") ? WARM_UP : 0;
+        long[] nanos = new long[invocations];
+        int status = 0;
+        for (int i = -untimed; i < invocations; i++) {
+            long start = System.nanoTime();
+            Object event = events.fromJson(json.replace("${requestId}", UUID.randomUUID().toString()));
+            Object response = handler.handleRequest(event, new HarnessContext());
+            status = statusOf(response);
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - start;
+            }
+            if (status != 201) {
+                throw new IllegalStateException("handler answered " + status + ": " + response);
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf("RESULT mode=%s status=%d invocations=%d p50us=%d p99us=%d peakRssKb=%d%n", mode, status,
+            invocations, nanos[invocations / 2] / 1000, nanos[(int) Math.ceil(invocations * 0.99) - 1] / 1000,
+            peakRssKb());
+        System.exit(0);
+    }
+
+    /** The input type of {@code RequestHandler<I, O>}, resolved as the runtime does, from the declared interfaces. */
+    @SuppressWarnings("unchecked")
+    private static Class<Object> eventType(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Type implemented : c.getGenericInterfaces()) {
+                if (implemented instanceof ParameterizedType p && p.getRawType() == RequestHandler.class
+                    && p.getActualTypeArguments()[0] instanceof Class<?> input) {
+                    return (Class<Object>) input;
+                }
+            }
+        }
+        throw new IllegalArgumentException(type + " does not declare RequestHandler<I, O> with a class for I");
+    }
+
+    private static int statusOf(Object response) throws ReflectiveOperationException {
+        return (Integer) response.getClass().getMethod("getStatusCode").invoke(response);
+    }
+
+    private static URL[] urls(String classPath) throws Exception {
+        String[] entries = classPath.split(File.pathSeparator);
+        URL[] urls = new URL[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            urls[i] = new File(entries[i]).toURI().toURL();
+        }
+        return urls;
+    }
+
+    /** Peak resident set size of this process (Linux), the memory a Lambda environment is billed against. */
+    private static long peakRssKb() throws Exception {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream()
+            .filter(line -> line.startsWith("VmHWM:"))
+            .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+            .findFirst().orElse(-1);
+    }
+
+    /** What the runtime passes as the invocation context. */
+    private static final class HarnessContext implements Context {
+        private final String requestId = UUID.randomUUID().toString();
+
+        @Override public String getAwsRequestId() { return requestId; }
+        @Override public String getLogGroupName() { return "/aws/lambda/benchmark"; }
+        @Override public String getLogStreamName() { return "benchmark"; }
+        @Override public String getFunctionName() { return "benchmark"; }
+        @Override public String getFunctionVersion() { return "$LATEST"; }
+        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:benchmark"; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 30_000; }
+        @Override public int getMemoryLimitInMB() { return 1024; }
+        @Override public LambdaLogger getLogger() { return null; }
+    }
+}
