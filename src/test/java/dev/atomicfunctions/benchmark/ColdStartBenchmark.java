@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +34,7 @@ public final class ColdStartBenchmark {
     private static final Path WORK = Path.of("target", "benchmark");
     private static final Pattern RESULT = Pattern.compile("RESULT .*p50us=(\\d+) p99us=(\\d+) peakRssKb=(\\d+)");
     private static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC", "-Xshare:auto");
+        "-XX:+UseSerialGC");
 
     private final Map<String, String> environment;
     private final Path jar;
@@ -161,20 +163,25 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** Copies the given compiled classes into a folder of their own, so a child JVM sees nothing else of ours. */
+    /**
+     * Packs the given compiled classes into a jar of their own, so a child JVM sees nothing else of ours (and an AOT
+     * cache, which takes jars only, can cover them).
+     */
     private static String isolate(String name, Class<?> type, String... extraClasses) throws IOException {
-        Path root = WORK.resolve(name).toAbsolutePath();
+        Path jarFile = WORK.resolve(name + ".jar").toAbsolutePath();
         List<String> classes = new ArrayList<>(List.of(type.getName()));
         classes.addAll(Arrays.asList(extraClasses));
-        for (String className : classes) {
-            String resource = className.replace('.', '/') + ".class";
-            Path target = root.resolve(resource);
-            Files.createDirectories(target.getParent());
-            try (InputStream in = ColdStartBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jarFile))) {
+            for (String className : classes) {
+                String resource = className.replace('.', '/') + ".class";
+                out.putNextEntry(new JarEntry(resource));
+                try (InputStream in = ColdStartBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
             }
         }
-        return root.toString();
+        return jarFile.toString();
     }
 
     private static String dependency(String artifact) {

@@ -7,7 +7,9 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -22,8 +24,9 @@ import java.util.UUID;
 /**
  * Loads and invokes a handler as the Lambda Java runtime does: the handler's classes come from their own class
  * loader over the deployment package (or, with {@code classpath}, from the application class path, which is what a
- * JDK AOT cache can cover), the handler is built with its no-argument constructor, and the event is deserialised
- * from JSON by the runtime's serializer ({@code aws-lambda-java-serialization}). Runs in a JVM of its own, started
+ * JDK AOT cache can cover) and are the context class loader, the handler is built with its no-argument
+ * constructor, and the event is read from JSON, and the answer written back, by the runtime's own serializers
+ * ({@code aws-lambda-java-serialization}), chosen as the runtime interface client chooses them. Runs in a JVM of its own, started
  * by {@link ColdStartBenchmark}; its class path holds only the runtime's libraries and this class.
  * <p>
  * Arguments: {@code mode loader handlerClass handlerClassPath eventFile [invocations]}; mode is {@code cold} (one
@@ -39,6 +42,7 @@ public final class LambdaRuntimeHarness {
     }
 
     public static void main(String[] args) throws Exception {
+        long mainStarted = System.nanoTime();
         String mode = args[0];
         ClassLoader loader = args[1].equals("isolated")
             ? new URLClassLoader(urls(args[3]), ClassLoader.getSystemClassLoader())
@@ -51,8 +55,11 @@ public final class LambdaRuntimeHarness {
         @SuppressWarnings("unchecked")
         Class<RequestHandler<Object, Object>> type = (Class<RequestHandler<Object, Object>>) Class.forName(args[2], true, loader);
         RequestHandler<Object, Object> handler = type.getDeclaredConstructor().newInstance();
-        Class<Object> eventType = eventType(type);
-        PojoSerializer<Object> events = LambdaEventSerializers.serializerFor(eventType, loader);
+        long initialised = System.nanoTime();
+        long firstInvocation = 0;
+        PojoSerializer<Object> events = serializer(eventType(type, 0), loader);
+        PojoSerializer<Object> responses = serializer(eventType(type, 1), loader);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         // Warm mode first lets the JIT and the pool settle; those invocations are not timed.
         int untimed = mode.equals("warm") ? WARM_UP : 0;
@@ -62,33 +69,49 @@ public final class LambdaRuntimeHarness {
             long start = System.nanoTime();
             Object event = events.fromJson(json.replace("${requestId}", UUID.randomUUID().toString()));
             Object response = handler.handleRequest(event, new HarnessContext());
+            out.reset();
+            responses.toJson(response, out);
             status = statusOf(response);
             if (i >= 0) {
                 nanos[i] = System.nanoTime() - start;
+            }
+            if (firstInvocation == 0) {
+                firstInvocation = System.nanoTime() - start;
             }
             if (status != 201) {
                 throw new IllegalStateException("handler answered " + status + ": " + response);
             }
         }
         Arrays.sort(nanos);
-        System.out.printf("RESULT mode=%s status=%d invocations=%d p50us=%d p99us=%d peakRssKb=%d%n", mode, status,
-            invocations, nanos[invocations / 2] / 1000, nanos[(int) Math.ceil(invocations * 0.99) - 1] / 1000,
-            peakRssKb());
+        System.out.printf("RESULT mode=%s status=%d invocations=%d initMs=%d firstInvocationMs=%d p50us=%d p99us=%d "
+                + "peakRssKb=%d%n", mode, status, invocations, (initialised - mainStarted) / 1_000_000,
+            firstInvocation / 1_000_000, nanos[invocations / 2] / 1000,
+            nanos[(int) Math.ceil(invocations * 0.99) - 1] / 1000, peakRssKb());
         System.exit(0);
     }
 
-    /** The input type of {@code RequestHandler<I, O>}, resolved as the runtime does, from the declared interfaces. */
+    /**
+     * The runtime's choice of serializer: its event serializers for the events it lists as supported, otherwise
+     * its Jackson factory (which is what an HTTP API v2 event gets).
+     */
     @SuppressWarnings("unchecked")
-    private static Class<Object> eventType(Class<?> type) {
+    private static PojoSerializer<Object> serializer(Class<?> type, ClassLoader loader) {
+        return LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
+            ? LambdaEventSerializers.serializerFor((Class<Object>) type, loader)
+            : JacksonFactory.getInstance().getSerializer((Type) type);
+    }
+
+    /** Type argument {@code index} of {@code RequestHandler<I, O>}, resolved from the declared interfaces. */
+    private static Class<?> eventType(Class<?> type, int index) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             for (Type implemented : c.getGenericInterfaces()) {
                 if (implemented instanceof ParameterizedType p && p.getRawType() == RequestHandler.class
-                    && p.getActualTypeArguments()[0] instanceof Class<?> input) {
-                    return (Class<Object>) input;
+                    && p.getActualTypeArguments()[index] instanceof Class<?> argument) {
+                    return argument;
                 }
             }
         }
-        throw new IllegalArgumentException(type + " does not declare RequestHandler<I, O> with a class for I");
+        throw new IllegalArgumentException(type + " does not declare RequestHandler<I, O> with classes");
     }
 
     private static int statusOf(Object response) throws ReflectiveOperationException {
