@@ -27,14 +27,19 @@ import java.util.stream.Stream;
  * ratios hold on a noisy machine. Writes {@code target/benchmark/results.md}.
  * <p>
  * System properties: {@code benchmark.runs} (cold pairs per variant, default 10), {@code benchmark.invocations}
- * (timed warm invocations, default 2000), {@code benchmark.variants} (comma list of {@code lambda,aot}).
+ * (timed warm invocations, default 2000), {@code benchmark.variants} (comma list of {@link Variant}s:
+ * {@code lambda,aot,aot-classpath}).
  */
 public final class ColdStartBenchmark {
 
     private static final Path WORK = Path.of("target", "benchmark");
     private static final Pattern RESULT = Pattern.compile("RESULT .*p50us=(\\d+) p99us=(\\d+) peakRssKb=(\\d+)");
+    /**
+     * What the managed runtime starts the JVM with for a 1024 MB function: C1 only, serial GC, a heap of 85% of the
+     * memory, and a JVM that sizes itself for 1 GB (Lambda's cgroup limit) rather than for this machine.
+     */
     private static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC");
+        "-XX:+UseSerialGC", "-XX:MaxRAM=1g", "-XX:MaxHeapSize=870m");
 
     private final Map<String, String> environment;
     private final Path jar;
@@ -52,7 +57,7 @@ public final class ColdStartBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("benchmark.runs", 10);
         int invocations = Integer.getInteger("benchmark.invocations", 2000);
-        List<String> variants = List.of(System.getProperty("benchmark.variants", "lambda,aot").split(","));
+        List<String> variants = List.of(System.getProperty("benchmark.variants", "lambda,aot,aot-classpath").split(","));
         Files.createDirectories(WORK);
         Postgres postgres = System.getenv("DB_URL") != null
             ? new Postgres(System.getenv("DB_URL"), System.getenv("DB_USERNAME"), System.getenv("DB_PASSWORD"), "DB_URL")
@@ -71,7 +76,7 @@ public final class ColdStartBenchmark {
         Report report = new Report(benchmark.jar, runs, invocations);
         for (Scenario scenario : Scenario.ALL) {
             for (String variant : variants) {
-                report.cold(scenario, variant, benchmark.cold(scenario, variant, runs));
+                report.cold(scenario, Variant.of(variant).label(), benchmark.cold(scenario, variant, runs));
             }
             report.warm(scenario, benchmark.warm(scenario, scenario.handler(), invocations),
                 benchmark.warm(scenario, scenario.floorHandler(), invocations));
@@ -82,21 +87,21 @@ public final class ColdStartBenchmark {
 
     /** Alternates real and floor cold starts; the first pair only warms the page cache and is discarded. */
     private List<Run[]> cold(Scenario scenario, String variant, int runs) throws Exception {
-        boolean aot = variant.equals("aot");
-        if (aot) {
-            train(scenario.handler(), scenario);
-            train(scenario.floorHandler(), scenario);
+        Variant how = Variant.of(variant);
+        if (how.aotCache()) {
+            train(scenario.handler(), scenario, how);
+            train(scenario.floorHandler(), scenario, how);
         }
         List<Run[]> pairs = new ArrayList<>();
         for (int i = -1; i < runs; i++) {
             Run real;
             Run floor;
             if (i % 2 == 0) {
-                floor = run(scenario, scenario.floorHandler(), aot, "cold", 1);
-                real = run(scenario, scenario.handler(), aot, "cold", 1);
+                floor = run(scenario, scenario.floorHandler(), how, "cold", 1);
+                real = run(scenario, scenario.handler(), how, "cold", 1);
             } else {
-                real = run(scenario, scenario.handler(), aot, "cold", 1);
-                floor = run(scenario, scenario.floorHandler(), aot, "cold", 1);
+                real = run(scenario, scenario.handler(), how, "cold", 1);
+                floor = run(scenario, scenario.floorHandler(), how, "cold", 1);
             }
             if (i >= 0) {
                 pairs.add(new Run[] {real, floor});
@@ -106,18 +111,18 @@ public final class ColdStartBenchmark {
     }
 
     private Run warm(Scenario scenario, String handler, int invocations) throws Exception {
-        return run(scenario, handler, false, "warm", invocations);
+        return run(scenario, handler, Variant.LAMBDA, "warm", invocations);
     }
 
     /** JDK 25 one-step AOT cache: a training run of representative requests writes the cache at exit. */
-    private void train(String handler, Scenario scenario) throws Exception {
+    private void train(String handler, Scenario scenario, Variant how) throws Exception {
         Files.deleteIfExists(aotCache(handler));
-        exec(scenario, handler, List.of("-XX:AOTCacheOutput=" + aotCache(handler)), "classpath", "train", 50);
+        exec(scenario, handler, List.of("-XX:AOTCacheOutput=" + aotCache(handler)), how.loader(), "train", 50);
     }
 
-    private Run run(Scenario scenario, String handler, boolean aot, String mode, int invocations) throws Exception {
-        List<String> flags = aot ? List.of("-XX:AOTCache=" + aotCache(handler)) : List.of();
-        return exec(scenario, handler, flags, aot ? "classpath" : "isolated", mode, invocations);
+    private Run run(Scenario scenario, String handler, Variant how, String mode, int invocations) throws Exception {
+        List<String> flags = how.aotCache() ? List.of("-XX:AOTCache=" + aotCache(handler)) : List.of();
+        return exec(scenario, handler, flags, how.loader(), mode, invocations);
     }
 
     private Run exec(Scenario scenario, String handler, List<String> extraFlags, String loader, String mode,
@@ -192,6 +197,44 @@ public final class ColdStartBenchmark {
 
     private static String classPath(String... entries) {
         return String.join(File.pathSeparator, entries);
+    }
+
+    /**
+     * How a cold start is run. {@code lambda}: the managed runtime's way, handler classes from their own loader,
+     * Lambda's JIT flags. {@code aot}: the same plus a JDK AOT cache for both real and floor (classes of a custom
+     * loader are only partly covered by it). {@code aot-classpath}: the handler's jar on the application class path,
+     * as a container image that starts the JVM itself can arrange, so the AOT cache also links its classes.
+     */
+    enum Variant {
+        LAMBDA("isolated", false, "Lambda flags, no AOT cache"),
+        AOT("isolated", true, "Lambda flags + JDK AOT cache, runtime's class loader"),
+        AOT_CLASSPATH("classpath", true, "Lambda flags + JDK AOT cache, jar on the class path");
+
+        private final String loader;
+        private final boolean aotCache;
+        private final String label;
+
+        Variant(String loader, boolean aotCache, String label) {
+            this.loader = loader;
+            this.aotCache = aotCache;
+            this.label = label;
+        }
+
+        static Variant of(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+
+        String loader() {
+            return loader;
+        }
+
+        boolean aotCache() {
+            return aotCache;
+        }
+
+        String label() {
+            return label;
+        }
     }
 
     /** One process: whole-process wall time, the harness's own invocation percentiles and peak memory. */

@@ -30,7 +30,7 @@ final class Report {
         double realRss = median(values(pairs, p -> p[0].peakRssKb() / 1024.0));
         double floorRss = median(values(pairs, p -> p[1].peakRssKb() / 1024.0));
         markdown.append(String.format("| %s | %s | %.0f (%.0f-%.0f) | %.0f (%.0f-%.0f) | **%.2fx** (%.2f-%.2f) | %.0f / %.0f | %.2fx |%n",
-            scenario.name(), variant.equals("aot") ? "JDK AOT cache, both" : "Lambda flags, no AOT cache",
+            scenario.name(), variant,
             median(real), min(real), max(real), median(floor), min(floor), max(floor),
             median(ratio), min(ratio), max(ratio), realRss, floorRss, realRss / floorRss));
     }
