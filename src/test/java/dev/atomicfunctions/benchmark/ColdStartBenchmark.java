@@ -46,12 +46,17 @@ public final class ColdStartBenchmark {
     private final String harnessClassPath;
     private final String floorClassPath;
 
+    private final Path realTask;
+    private final Path floorTask;
+
     private ColdStartBenchmark(Map<String, String> environment, Path jar, String harnessClassPath,
-                               String floorClassPath) {
+                               String floorClassPath, Packaging packaging) throws IOException {
         this.environment = environment;
         this.jar = jar;
         this.harnessClassPath = harnessClassPath;
         this.floorClassPath = floorClassPath;
+        this.realTask = packaging.extract("task-real", jar.toString());
+        this.floorTask = packaging.extract("task-floor", floorClassPath.split(File.pathSeparator));
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,13 +71,18 @@ public final class ColdStartBenchmark {
         try (MigrationHandler migrations = new MigrationHandler()) {
             migrations.handleRequest(Map.of(), new TestLambdaContext("migrate"));
         }
+        Packaging packaging = new Packaging(WORK);
         ColdStartBenchmark benchmark = new ColdStartBenchmark(
             Map.of("DB_URL", postgres.url(), "DB_USERNAME", postgres.username(), "DB_PASSWORD", postgres.password(),
                 "LOG_LEVEL", "INFO"),
-            shadedJar(), classPath(isolate("harness", LambdaRuntimeHarness.class, LambdaRuntimeHarness.class.getName()
-                + "$HarnessContext"), dependency("aws-lambda-java-core"), dependency("aws-lambda-java-serialization")),
-            classPath(isolate("floor", PlainJdbcHandler.class), dependency("aws-lambda-java-events"),
-                dependency("joda-time"), dependency("postgresql")));
+            shadedJar(),
+            Packaging.classPath(packaging.isolate("harness", LambdaRuntimeHarness.class,
+                    LambdaRuntimeHarness.class.getName() + "$HarnessContext"),
+                Packaging.dependency("aws-lambda-java-core"), Packaging.dependency("aws-lambda-java-serialization")),
+            Packaging.classPath(packaging.isolate("floor", PlainJdbcHandler.class),
+                Packaging.dependency("aws-lambda-java-events"), Packaging.dependency("joda-time"),
+                Packaging.dependency("postgresql")),
+            packaging);
         Report report = new Report(benchmark.jar, runs, invocations);
         for (Scenario scenario : Scenario.ALL) {
             for (String variant : variants) {
@@ -127,7 +137,12 @@ public final class ColdStartBenchmark {
 
     private Run exec(Scenario scenario, String handler, List<String> extraFlags, String loader, String mode,
                      int invocations) throws Exception {
-        String handlerClassPath = handler.equals(scenario.handler()) ? jar.toString() : floorClassPath;
+        boolean real = handler.equals(scenario.handler());
+        // Lambda unzips the deployment package into /var/task and loads from that folder; a class-path launch
+        // needs jars (the AOT cache refuses folders on the class path).
+        String handlerClassPath = loader.equals("classpath")
+            ? (real ? jar.toString() : floorClassPath)
+            : (real ? realTask : floorTask).toString();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(LAMBDA_FLAGS);
         command.addAll(extraFlags);
@@ -165,75 +180,6 @@ public final class ColdStartBenchmark {
             return files.filter(p -> p.getFileName().toString().matches("atomic-functions-.*\\.jar"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no shaded jar: run ./mvnw package first"))
                 .toAbsolutePath();
-        }
-    }
-
-    /**
-     * Packs the given compiled classes into a jar of their own, so a child JVM sees nothing else of ours (and an AOT
-     * cache, which takes jars only, can cover them).
-     */
-    private static String isolate(String name, Class<?> type, String... extraClasses) throws IOException {
-        Path jarFile = WORK.resolve(name + ".jar").toAbsolutePath();
-        List<String> classes = new ArrayList<>(List.of(type.getName()));
-        classes.addAll(Arrays.asList(extraClasses));
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jarFile))) {
-            for (String className : classes) {
-                String resource = className.replace('.', '/') + ".class";
-                out.putNextEntry(new JarEntry(resource));
-                try (InputStream in = ColdStartBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
-                    in.transferTo(out);
-                }
-                out.closeEntry();
-            }
-        }
-        return jarFile.toString();
-    }
-
-    private static String dependency(String artifact) {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .filter(entry -> Path.of(entry).getFileName().toString().matches(Pattern.quote(artifact) + "-\\d.*\\.jar"))
-            .findFirst().orElseThrow(() -> new IllegalStateException(artifact + " is not on the class path"));
-    }
-
-    private static String classPath(String... entries) {
-        return String.join(File.pathSeparator, entries);
-    }
-
-    /**
-     * How a cold start is run. {@code lambda}: the managed runtime's way, handler classes from their own loader,
-     * Lambda's JIT flags. {@code aot}: the same plus a JDK AOT cache for both real and floor (classes of a custom
-     * loader are only partly covered by it). {@code aot-classpath}: the handler's jar on the application class path,
-     * as a container image that starts the JVM itself can arrange, so the AOT cache also links its classes.
-     */
-    enum Variant {
-        LAMBDA("isolated", false, "Lambda flags, no AOT cache"),
-        AOT("isolated", true, "Lambda flags + JDK AOT cache, runtime's class loader"),
-        AOT_CLASSPATH("classpath", true, "Lambda flags + JDK AOT cache, jar on the class path");
-
-        private final String loader;
-        private final boolean aotCache;
-        private final String label;
-
-        Variant(String loader, boolean aotCache, String label) {
-            this.loader = loader;
-            this.aotCache = aotCache;
-            this.label = label;
-        }
-
-        static Variant of(String name) {
-            return valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-        }
-
-        String loader() {
-            return loader;
-        }
-
-        boolean aotCache() {
-            return aotCache;
-        }
-
-        String label() {
-            return label;
         }
     }
 
