@@ -33,6 +33,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 import java.net.URI;
 
@@ -80,10 +81,11 @@ class TaskController {
     @ReadOnly
     @Operation(summary = "List the caller's tasks, newest first")
     TaskPage list(@Parameter(hidden = true) Caller caller,
-                  @QueryValue @Nullable Boolean completed,
+                  @QueryValue @Nullable @Pattern(regexp = "true|false", message = "must be true or false")
+                  String completed,
                   @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                   @QueryValue @Nullable String cursor) {
-        return tasks.list(caller, completed, limit, cursor);
+        return tasks.list(caller, completed == null ? null : Boolean.valueOf(completed), limit, cursor);
     }
 
     @Get("/{id}")

@@ -20,7 +20,7 @@ record TaskPatch(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\
                  @Pattern(regexp = TaskText.NO_NUL, message = TaskText.NO_NUL_MESSAGE) String title,
                  @Nullable @Size(max = 4000) @Pattern(regexp = TaskText.NO_NUL, message = TaskText.NO_NUL_MESSAGE)
                  String description,
-                 @Nullable Boolean completed) {
+                 @Nullable @Serdeable.Deserializable(using = StrictBoolean.class) Boolean completed) {
 
     boolean isEmpty() {
         return Stream.of(title, description, completed).allMatch(v -> v == null);

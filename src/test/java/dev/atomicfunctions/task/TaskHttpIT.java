@@ -150,6 +150,19 @@ class TaskHttpIT {
     }
 
     @Test
+    void rejectsValuesOfTheWrongTypeInsteadOfGuessing() {
+        String id = create(alice, "Typed");
+
+        assertProblem(http.send("PATCH", "/tasks/" + id, alice, "{\"completed\":\"yes\"}"), 400);
+        Http.Response filter = http.send("GET", "/tasks?completed=maybe", alice, null);
+
+        assertProblem(filter, 400);
+        assertThat(filter.json().get("errors")).asList()
+            .containsExactly(Map.of("field", "completed", "message", "must be true or false"));
+        assertThat(taskRow(id)).containsEntry("completed", false).containsEntry("version", 1L);
+    }
+
+    @Test
     void rejectsAnEmptyPatch() {
         String id = create(alice, "Nothing to change");
 
