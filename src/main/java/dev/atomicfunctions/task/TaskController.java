@@ -81,7 +81,7 @@ class TaskController {
     @ReadOnly
     @Operation(summary = "List the caller's tasks, newest first")
     TaskPage list(@Parameter(hidden = true) Caller caller,
-                  @QueryValue @Nullable @Pattern(regexp = "true|false", message = "must be true or false")
+                  @QueryValue @Nullable @Pattern(regexp = "^(true|false)$", message = "must be true or false")
                   String completed,
                   @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                   @QueryValue @Nullable String cursor) {
