@@ -1,20 +1,14 @@
 package dev.atomicfunctions.task;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.atomicfunctions.local.LocalApiGateway;
 import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.Events;
 import dev.atomicfunctions.support.Http;
-import dev.atomicfunctions.support.TestDatabase;
 import dev.atomicfunctions.support.TestLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -26,24 +20,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A create retried with the same Idempotency-Key writes one task, however the retries arrive. */
-@ExtendWith(TestDatabase.class)
-class TaskIdempotencyIT {
+class TaskIdempotencyIT extends TaskHttpTestBase {
 
-    private static LocalApiGateway gateway;
-    private static Http http;
     private final String owner = "owner-" + UUID.randomUUID();
     private final String key = "key-" + UUID.randomUUID();
-
-    @BeforeAll
-    static void startGateway() throws IOException {
-        gateway = LocalApiGateway.start(0);
-        http = new Http(gateway.port());
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
 
     @Test
     void replaysTheFirstAnswerToARetryAndWritesOnce() {
