@@ -17,8 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@ApiResponse(responseCode = "404", description = "No such resource for this caller", content = @Content(
-    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@NotFoundProblem
 @ApiResponse(responseCode = "409", description = "Changed concurrently; fetch it again", content = @Content(
     mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(
