@@ -68,6 +68,25 @@ class ArchitectureTest {
             .or(assignableTo(TransactionStatus.class)))
         .because("commit and rollback belong to the transaction interceptor alone");
 
+    /**
+     * SnapStart restores many environments from one snapshot: a seeded PRNG would repeat its sequence in each.
+     * Lambda keeps {@code SecureRandom} (behind {@code UUID.randomUUID}) unique after restore; these are not.
+     */
+    private static final ArchRule NO_PRNG_SEEDED_BEFORE_A_SNAPSHOT = noClasses()
+        .that(HAND_WRITTEN)
+        .should().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.SplittableRandom")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
+        .orShould().callMethod(Math.class, "random")
+        .because("SnapStart would restore the same seed in every environment");
+
+    @Test
+    void usesNoRandomnessThatASnapshotWouldRepeat() {
+        NO_PRNG_SEEDED_BEFORE_A_SNAPSHOT.check(PRODUCTION);
+        assertThat(NO_PRNG_SEEDED_BEFORE_A_SNAPSHOT.evaluate(BROKEN).getFailureReport().getDetails())
+            .anyMatch(d -> d.contains("SeededJitter") && d.contains("java.util.Random"));
+    }
+
     @Test
     void onlyEntryPointsBeginTransactions() {
         ONLY_ENTRY_POINTS_BEGIN_TRANSACTIONS.check(PRODUCTION);

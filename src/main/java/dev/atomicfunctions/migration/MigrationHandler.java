@@ -3,14 +3,17 @@ package dev.atomicfunctions.migration;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Lambda entry point that applies the Flyway migrations in {@code db/migration}; run once per deployment, before
@@ -21,27 +24,49 @@ public class MigrationHandler extends MicronautRequestHandler<Map<String, Object
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationHandler.class);
 
+    /** Lower-case letters, digits and underscores: the name is placed into SQL as an identifier. */
+    private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
     @Inject
     DataSource dataSource;
 
-    /** Flyway holds one connection for its advisory lock and needs a second one to apply the migrations. */
+    /** The functions' database user ({@code DB_APP_USER}); when set, it is created and granted after migrating. */
+    @Value("${atomic.migration.app-user:}")
+    String appUser;
+
+    /**
+     * Flyway holds one connection for its advisory lock, a second to apply the migrations and a third for the
+     * afterMigrate callback that grants the functions' user.
+     */
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
         return super.newApplicationContextBuilder()
-            .properties(Map.of("datasources.default.maximum-pool-size", 2, "datasources.default.minimum-idle", 0));
+            .properties(Map.of("datasources.default.maximum-pool-size", 3, "datasources.default.minimum-idle", 0));
     }
 
     @Override
     public Map<String, Object> execute(Map<String, Object> input) {
-        MigrateResult result = Flyway.configure()
-            .dataSource(DelegatingDataSource.unwrapDataSource(dataSource))
-            .locations("classpath:db/migration")
-            .load()
-            .migrate();
+        MigrateResult result = flyway().migrate();
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.atInfo().addKeyValue("migrationsExecuted", result.migrationsExecuted)
             .addKeyValue("schemaVersion", version)
             .log("database migrated");
         return Map.of("migrationsExecuted", result.migrationsExecuted, "schemaVersion", String.valueOf(version));
+    }
+
+    private Flyway flyway() {
+        FluentConfiguration configuration = Flyway.configure()
+            .dataSource(DelegatingDataSource.unwrapDataSource(dataSource))
+            .locations("classpath:db/migration");
+        if (appUser.isEmpty()) {
+            return configuration.load();
+        }
+        if (!ROLE_NAME.matcher(appUser).matches()) {
+            throw new IllegalArgumentException("DB_APP_USER must match " + ROLE_NAME + ": " + appUser);
+        }
+        // db/app-user holds an afterMigrate callback: it runs after every migrate, in the same run.
+        return configuration.locations("classpath:db/migration", "classpath:db/app-user")
+            .placeholders(Map.of("appUser", appUser))
+            .load();
     }
 }

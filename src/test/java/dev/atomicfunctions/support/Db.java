@@ -24,6 +24,12 @@ public final class Db {
         return DriverManager.getConnection(postgres.url(), postgres.username(), postgres.password());
     }
 
+    /** @return a new connection to the test database as another role (a user in the URL would win over it) */
+    public static Connection connectAs(String user, String password) throws SQLException {
+        String url = TestDatabase.get().url().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        return DriverManager.getConnection(url, user, password);
+    }
+
     /** @return every row of the query, each as column name to value */
     public static List<Map<String, Object>> rows(String sql, Object... params) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
