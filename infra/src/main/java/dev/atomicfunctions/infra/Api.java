@@ -1,0 +1,89 @@
+package dev.atomicfunctions.infra;
+
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP API (payload v2): every route needs a JWT the authorizer verified (issuer and audience from context),
+ * the default stage throttles and writes JSON access logs.
+ */
+final class Api extends Construct {
+
+    /** Steady-state requests per second the stage accepts before answering 429; protects database and budget. */
+    static final int RATE_LIMIT = 100;
+    /** Short bursts above the rate. */
+    static final int BURST_LIMIT = 200;
+
+    private final HttpApi api;
+    private final HttpStage stage;
+    /** One integration per function, shared by its routes. */
+    private final Map<String, HttpLambdaIntegration> integrations = new HashMap<>();
+
+    Api(Construct scope, String id, StackSettings settings) {
+        super(scope, id);
+        api = HttpApi.Builder.create(this, "HttpApi")
+            .description("Atomic Functions HTTP API")
+            .createDefaultStage(false)
+            .defaultAuthorizer(HttpJwtAuthorizer.Builder.create("Jwt", settings.jwtIssuer())
+                .jwtAudience(List.of(settings.jwtAudience())).build())
+            .build();
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+            .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build();
+        stage = HttpStage.Builder.create(this, "DefaultStage")
+            .httpApi(api).stageName("$default").autoDeploy(true)
+            .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT).burstLimit(BURST_LIMIT).build())
+            .accessLogSettings(new software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings() {
+                @Override
+                public software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination getDestination() {
+                    return new LogGroupLogDestination(accessLogs);
+                }
+
+                @Override
+                public AccessLogFormat getFormat() {
+                    return ACCESS_LOG_FORMAT;
+                }
+            })
+            .build();
+    }
+
+    /**
+     * JSON, one line per request. requestId is the id the functions log as {@code apiRequestId}, so an access log
+     * line leads to the function's log lines.
+     */
+    private static final AccessLogFormat ACCESS_LOG_FORMAT = AccessLogFormat.custom("""
+        {"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime",\
+        "method":"$context.httpMethod","path":"$context.path","routeKey":"$context.routeKey",\
+        "status":"$context.status","responseLength":"$context.responseLength",\
+        "latencyMs":"$context.responseLatency","integrationLatencyMs":"$context.integrationLatency",\
+        "integrationStatus":"$context.integrationStatus","integrationError":"$context.integrationErrorMessage",\
+        "authorizerError":"$context.authorizer.error","subject":"$context.authorizer.claims.sub"}""");
+
+    /** Routes {@code methods} on {@code path} to the function's live alias. */
+    void route(String path, AtomicFunction target, HttpMethod... methods) {
+        api.addRoutes(AddRoutesOptions.builder()
+            .path(path).methods(List.of(methods))
+            .integration(integrations.computeIfAbsent(target.settings().id(),
+                id -> new HttpLambdaIntegration(id + "Integration", target.live())))
+            .build());
+    }
+
+    /** @return the base URL callers use */
+    String url() {
+        return stage.getUrl();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.atomicfunctions.infra;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ec2.InstanceClass;
+import software.amazon.awscdk.services.ec2.InstanceSize;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.rds.Credentials;
+import software.amazon.awscdk.services.rds.DatabaseInstance;
+import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
+import software.amazon.awscdk.services.rds.DatabaseProxy;
+import software.amazon.awscdk.services.rds.DefaultAuthScheme;
+import software.amazon.awscdk.services.rds.ParameterGroup;
+import software.amazon.awscdk.services.rds.PostgresEngineVersion;
+import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
+import software.amazon.awscdk.services.rds.ProxyTarget;
+import software.amazon.awscdk.services.rds.StorageType;
+import software.constructs.Construct;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RDS for PostgreSQL behind RDS Proxy. Chosen over Aurora Serverless v2 on cost (README, "Cost"): with a proxy,
+ * Aurora cannot pause and the proxy bills at least 8 ACUs, so idle it costs several times this.
+ *
+ * <p>Two database users. The master user (password generated into Secrets Manager, read by the proxy alone)
+ * migrates; {@value #APP_USER}, created by the migration function, is what the API functions log in as. It has no
+ * password anywhere: clients authenticate to the proxy with IAM tokens (TLS required), and the proxy logs in to the
+ * database with IAM too (end-to-end IAM authentication).
+ */
+final class Database extends Construct {
+
+    /** The API functions' database user. */
+    static final String APP_USER = "tasks_app";
+    /** The master user, used only by the migration function. */
+    static final String MASTER_USER = "postgres";
+    static final String NAME = "atomic";
+
+    private final DatabaseInstance instance;
+    private final DatabaseProxy proxy;
+
+    Database(Construct scope, String id, Network network, StackSettings settings) {
+        super(scope, id);
+        SecurityGroup databaseGroup = group("Instance", network, "PostgreSQL: from the proxy only");
+        SecurityGroup proxyGroup = group("Proxy", network, "RDS Proxy: from the functions; to the database");
+        String identifier = Stack.of(this).getStackName().toLowerCase(java.util.Locale.ROOT) + "-postgres";
+        instance = DatabaseInstance.Builder.create(this, "Instance")
+            .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
+                .version(PostgresEngineVersion.VER_17).build()))
+            .instanceType(InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MICRO))
+            .vpc(network.vpc()).vpcSubnets(network.isolatedSubnets()).securityGroups(List.of(databaseGroup))
+            .publiclyAccessible(false)
+            .databaseName(NAME)
+            .credentials(Credentials.fromGeneratedSecret(MASTER_USER))
+            .iamAuthentication(true)
+            .parameterGroup(ParameterGroup.Builder.create(this, "Parameters")
+                .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
+                    .version(PostgresEngineVersion.VER_17).build()))
+                .parameters(Map.of("rds.force_ssl", "1"))
+                .build())
+            .storageEncrypted(true)
+            .storageType(StorageType.GP3).allocatedStorage(20).maxAllocatedStorage(100)
+            .multiAz(settings.multiAz())
+            .backupRetention(Duration.days(7))
+            .deletionProtection(settings.deletionProtection())
+            .removalPolicy(settings.deletionProtection() ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY)
+            .autoMinorVersionUpgrade(true)
+            .instanceIdentifier(identifier)
+            .cloudwatchLogsExports(List.of("postgresql"))
+            .build();
+        // The log group RDS would create itself, made here first with a retention: no log-retention custom resource.
+        instance.getNode().addDependency(LogGroup.Builder.create(this, "PostgresqlLogs")
+            .logGroupName("/aws/rds/instance/" + identifier + "/postgresql")
+            .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build());
+        proxy = DatabaseProxy.Builder.create(this, "Proxy")
+            .proxyTarget(ProxyTarget.fromInstance(instance))
+            .vpc(network.vpc()).vpcSubnets(network.isolatedSubnets()).securityGroups(List.of(proxyGroup))
+            .requireTls(true)
+            .iamAuth(true)
+            .defaultAuthScheme(DefaultAuthScheme.IAM_AUTH)
+            // The proxy reads the master password to log in as the master user (migrations); every other user,
+            // tasks_app included, is logged in with IAM.
+            .secrets(List.of(instance.getSecret()))
+            .role(proxyRole())
+            .build();
+        databaseGroup.addIngressRule(proxyGroup, Port.tcp(5432), "RDS Proxy");
+        proxyGroup.addEgressRule(databaseGroup, Port.tcp(5432), "PostgreSQL");
+        proxyGroup.addIngressRule(network.functions(), Port.tcp(5432), "Lambda functions");
+        network.functions().addEgressRule(proxyGroup, Port.tcp(5432), "RDS Proxy");
+    }
+
+    /** The proxy's own role: end-to-end IAM means it needs rds-db:connect on the database for the app user. */
+    private Role proxyRole() {
+        Role role = Role.Builder.create(this, "ProxyRole").assumedBy(new ServicePrincipal("rds.amazonaws.com"))
+            .description("RDS Proxy: reads the master secret, connects to the database as " + APP_USER + " with IAM")
+            .build();
+        role.addToPolicy(PolicyStatement.Builder.create()
+            .actions(List.of("rds-db:connect"))
+            .resources(List.of(Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder()
+                .service("rds-db").resource("dbuser")
+                .resourceName(instance.getInstanceResourceId() + "/" + APP_USER)
+                .arnFormat(software.amazon.awscdk.ArnFormat.COLON_RESOURCE_NAME)
+                .build())))
+            .build());
+        return role;
+    }
+
+    private SecurityGroup group(String id, Network network, String description) {
+        return SecurityGroup.Builder.create(this, id + "Group").vpc(network.vpc()).description(description)
+            .allowAllOutbound(false).build();
+    }
+
+    /** Lets {@code grantee} open proxy connections as {@code user} (IAM policy on the proxy's dbuser ARN). */
+    void grantConnect(IGrantable grantee, String user) {
+        proxy.grantConnect(grantee, user);
+    }
+
+    /** @return the JDBC URL functions use: the proxy, TLS with the certificate and host name verified */
+    String jdbcUrl() {
+        // The proxy's certificate chains to Amazon's root CAs, which the JDK trusts: no bundle to ship.
+        return "jdbc:postgresql://" + proxy.getEndpoint() + ":5432/" + NAME
+            + "?sslmode=verify-full&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory";
+    }
+
+    DatabaseInstance instance() {
+        return instance;
+    }
+
+    DatabaseProxy proxy() {
+        return proxy;
+    }
+}

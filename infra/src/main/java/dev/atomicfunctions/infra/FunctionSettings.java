@@ -1,0 +1,47 @@
+package dev.atomicfunctions.infra;
+
+import software.amazon.awscdk.Duration;
+
+import java.util.Map;
+
+/**
+ * Everything that differs between two functions of the jar; the rest is shared ({@link Functions}).
+ *
+ * @param id          construct id, e.g. {@code TasksApi}
+ * @param handler     the handler class in the jar
+ * @param description what the function is for
+ * @param memoryMb    memory, which also sets the CPU share (1769 MB is one full vCPU)
+ * @param timeout     the function's timeout
+ * @param snapStart   whether published versions are restored from a snapshot
+ * @param databaseUser the database user it logs in as
+ * @param environment settings of its own, on top of the shared connection settings
+ */
+record FunctionSettings(String id, String handler, String description, int memoryMb, Duration timeout,
+                               boolean snapStart, String databaseUser, Map<String, String> environment) {
+
+    /** The tasks HTTP API (API Gateway payload v2). */
+    static FunctionSettings tasksApi() {
+        return new FunctionSettings("TasksApi",
+            "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction",
+            "Tasks HTTP API (API Gateway HTTP API, payload v2)",
+            // 1024 MB: Lambda's CPU share grows with memory, and a restore plus the first request are CPU-bound
+            // (class loading, JIT); it is also the size the cold-start benchmark models. Not tuned further here.
+            1024,
+            // API Gateway gives up after 30 s; the database timeouts below end a request well before this does.
+            Duration.seconds(10), true, Database.APP_USER,
+            // A hung query is ended by the driver (and answered 503) before the function's timeout kills it.
+            Map.of("DB_SOCKET_TIMEOUT_S", "8"));
+    }
+
+    /** Applies the Flyway migrations and creates/grants the app user; invoked once per deployment. */
+    static FunctionSettings migration() {
+        return new FunctionSettings("Migration", "dev.atomicfunctions.migration.MigrationHandler",
+            "Applies database migrations; run by the deployment before the API takes traffic",
+            1024,
+            // DDL on a large table can take minutes; the deployment waits for it.
+            Duration.minutes(5),
+            // Invoked once per deployment: a snapshot would only make every deployment slower, never be restored.
+            false, Database.MASTER_USER,
+            Map.of("DB_APP_USER", Database.APP_USER, "DB_SOCKET_TIMEOUT_S", "280", "DB_CONNECTION_TIMEOUT_MS", "10000"));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.atomicfunctions.infra;
+
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that turns a handler class and its settings into a deployed function: java25 on arm64 (about 20%
+ * cheaper per GB-second than x86 and as fast for this code), in the isolated subnets, X-Ray tracing, a log group
+ * with retention, the shared database settings, and a {@code live} alias on the published version, which is what
+ * every caller (API route, queue, schedule) invokes, so SnapStart always applies.
+ */
+final class Functions {
+
+    /** Alias every caller invokes. */
+    static final String ALIAS = "live";
+
+    private final Construct scope;
+    private final Network network;
+    private final Database database;
+    private final Code code;
+
+    Functions(Construct scope, Network network, Database database, StackSettings settings) {
+        this.scope = scope;
+        this.network = network;
+        this.database = database;
+        this.code = Code.fromAsset(settings.jar().toString());
+    }
+
+    /** @return the function, its log group and its alias, with database access granted for its user */
+    AtomicFunction create(FunctionSettings settings) {
+        LogGroup logs = LogGroup.Builder.create(scope, settings.id() + "Logs")
+            .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build();
+        Function function = Function.Builder.create(scope, settings.id())
+            .runtime(Runtime.JAVA_25)
+            .architecture(Architecture.ARM_64)
+            .handler(settings.handler())
+            .code(code)
+            .description(settings.description())
+            .memorySize(settings.memoryMb())
+            .timeout(settings.timeout())
+            .snapStart(settings.snapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
+            .tracing(Tracing.ACTIVE)
+            .logGroup(logs)
+            .vpc(network.vpc()).vpcSubnets(network.isolatedSubnets()).securityGroups(List.of(network.functions()))
+            .environment(environment(settings))
+            .build();
+        database.grantConnect(function, settings.databaseUser());
+        if (settings.snapStart()) {
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "callers invoke the live alias, which always points at a published version");
+        }
+        Suppressions.function(function, settings);
+        Alias alias = Alias.Builder.create(scope, settings.id() + "Live")
+            .aliasName(ALIAS).version(function.getCurrentVersion()).build();
+        return new AtomicFunction(function, alias, logs, settings);
+    }
+
+    /** The connection settings every function shares (README, "Configuration"), then the function's own. */
+    private Map<String, String> environment(FunctionSettings settings) {
+        Map<String, String> environment = new HashMap<>(Map.of(
+            "DB_URL", database.jdbcUrl(),
+            "DB_USERNAME", settings.databaseUser(),
+            "DB_IAM_AUTH", "true",
+            "DB_POOL_MAX_SIZE", "1",
+            "DB_CONNECTION_TIMEOUT_MS", "3000",
+            // RDS Proxy ends idle client connections after 30 minutes; retire ours well before.
+            "DB_MAX_LIFETIME_MS", "900000"));
+        environment.putAll(settings.environment());
+        return environment;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.atomicfunctions.infra;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
+import io.github.cdklabs.cdknag.ServerlessChecks;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+
+/** {@code cdk synth} / {@code cdk deploy} entry point (see cdk.json). */
+public final class InfraApp {
+
+    private InfraApp() {
+    }
+
+    public static void main(String[] args) {
+        App app = app();
+        new AtomicFunctionsStack(app, "AtomicFunctions", StackProps.builder()
+            .env(Environment.builder()
+                .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
+                .region(System.getenv("CDK_DEFAULT_REGION"))
+                .build())
+            .description("Atomic Functions: transactional tasks API on Lambda, RDS PostgreSQL behind RDS Proxy")
+            .build(), StackSettings.from(app));
+        app.synth();
+    }
+
+    /** @return an app with the project's feature flags and both cdk-nag rule packs, as tests build it too */
+    public static App app() {
+        App app = new App(AppProps.builder().context(StackSettings.FEATURE_FLAGS).build());
+        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        Aspects.of(app).add(new ServerlessChecks(NagPackProps.builder().verbose(true).build()));
+        return app;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.atomicfunctions.infra;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.services.lambda.Function;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every cdk-nag finding this stack accepts, each with its reason. Anything else fails the build (NagTest). */
+final class Suppressions {
+
+    private Suppressions() {
+    }
+
+    /** What each function built by {@link Functions} accepts. */
+    static void function(Function function, FunctionSettings settings) {
+        NagSuppressions.addResourceSuppressions(function, List.of(
+            because("AwsSolutions-IAM4", "AWSLambdaBasicExecutionRole and AWSLambdaVPCAccessExecutionRole are the"
+                    + " AWS-maintained minimum for a function in a VPC (logs, and its network interfaces, which"
+                    + " EC2 cannot scope to a resource)",
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"),
+            because("AwsSolutions-IAM5", "X-Ray's PutTraceSegments and PutTelemetryRecords support no resource-level"
+                + " permissions (https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html)",
+                "Resource::*"),
+            because("Serverless-LambdaDLQ", settings.id() + " is only invoked synchronously (API Gateway, the"
+                + " deployment's trigger, an SQS event source mapping), where the caller sees every failure;"
+                + " a function DLQ applies to asynchronous invocations only (ScheduledJob configures its own)")),
+            true);
+    }
+
+    /** What the database accepts. */
+    static void database(Database database, StackSettings settings) {
+        List<NagPackSuppression> accepted = new ArrayList<>(List.of(
+            because("AwsSolutions-RDS11", "the port is no secret to anything that can reach it: the database only"
+                + " accepts connections from the proxy's security group, in subnets with no route to the internet"),
+            because("AwsSolutions-SMG4", "only RDS Proxy reads the master secret. Rotation needs a rotation function"
+                + " in the VPC and a Secrets Manager endpoint (about $14.60 a month in this NAT-less VPC); the"
+                + " functions never use a password (IAM tokens), so rotation is left to the operator")));
+        if (!settings.multiAz()) {
+            accepted.add(because("AwsSolutions-RDS3", "single-AZ by default to halve the database cost; deploy with"
+                + " -c multiAz=true for a standby in a second zone"));
+        }
+        NagSuppressions.addResourceSuppressions(database.instance(), accepted, true);
+    }
+
+    private static NagPackSuppression because(String rule, String reason, String... appliesTo) {
+        NagPackSuppression.Builder suppression = NagPackSuppression.builder().id(rule).reason(reason);
+        if (appliesTo.length > 0) {
+            suppression.appliesTo(List.of((Object[]) appliesTo));
+        }
+        return suppression.build();
+    }
+}
