@@ -32,16 +32,19 @@ final class Alarms extends Construct {
             : new SnsAction(Topic.fromTopicArn(this, "Topic", settings.alarmTopicArn()));
     }
 
-    /** Errors, throttles and a p99 duration above 80% of the timeout, on the alias callers invoke. */
+    /**
+     * Errors, throttles and a p99 duration above 80% of the timeout, over all versions of the function (the
+     * deployment invokes the migration function's version directly, not through its alias).
+     */
     void watch(AtomicFunction target) {
         String id = target.settings().id();
         MetricOptions sum = MetricOptions.builder().period(PERIOD).statistic("Sum").build();
-        alarm(id + "Errors", target.live().metricErrors(sum), 1,
+        alarm(id + "Errors", target.function().metricErrors(sum), 1,
             id + ": invocations failed (unhandled errors or timeouts)");
-        alarm(id + "Throttles", target.live().metricThrottles(sum), 1,
+        alarm(id + "Throttles", target.function().metricThrottles(sum), 1,
             id + ": invocations throttled (concurrency exhausted)");
         double limitMs = target.settings().timeout().toMilliseconds().doubleValue() * 0.8;
-        alarm(id + "DurationP99", target.live().metricDuration(MetricOptions.builder().period(PERIOD).statistic("p99").build()),
+        alarm(id + "DurationP99", target.function().metricDuration(MetricOptions.builder().period(PERIOD).statistic("p99").build()),
             limitMs, id + ": p99 duration above 80% of the timeout");
     }
 

@@ -93,8 +93,7 @@ final class Database extends Construct {
             .secrets(List.of(instance.getSecret()))
             .role(proxyRole())
             .build();
-        databaseGroup.addIngressRule(proxyGroup, Port.tcp(5432), "RDS Proxy");
-        proxyGroup.addEgressRule(databaseGroup, Port.tcp(5432), "PostgreSQL");
+        // The proxy target already opens the database's port to the proxy (ingress and the proxy's egress).
         proxyGroup.addIngressRule(network.functions(), Port.tcp(5432), "Lambda functions");
         network.functions().addEgressRule(proxyGroup, Port.tcp(5432), "RDS Proxy");
     }

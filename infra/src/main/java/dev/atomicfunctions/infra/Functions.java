@@ -75,7 +75,6 @@ final class Functions {
             "DB_URL", database.jdbcUrl(),
             "DB_USERNAME", settings.databaseUser(),
             "DB_IAM_AUTH", "true",
-            "DB_POOL_MAX_SIZE", "1",
             "DB_CONNECTION_TIMEOUT_MS", "3000",
             // RDS Proxy ends idle client connections after 30 minutes; retire ours well before.
             "DB_MAX_LIFETIME_MS", "900000"));

@@ -39,6 +39,8 @@ final class QueueConsumer extends Construct {
             .batchSize(BATCH_SIZE)
             .reportBatchItemFailures(true)
             .build());
+        Suppressions.deadLetterQueue(deadLetters);
+        Suppressions.sqsEventSource(consumer.live());
         alarms.watchDeadLetters(id, deadLetters);
     }
 

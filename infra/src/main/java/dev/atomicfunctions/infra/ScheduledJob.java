@@ -41,6 +41,7 @@ final class ScheduledJob extends Construct {
         // in the same queue instead of being dropped.
         job.live().configureAsyncInvoke(EventInvokeConfigOptions.builder()
             .retryAttempts(2).onFailure(new SqsDestination(deadLetters)).build());
+        Suppressions.deadLetterQueue(deadLetters);
         alarms.watchDeadLetters(id, deadLetters);
     }
 }

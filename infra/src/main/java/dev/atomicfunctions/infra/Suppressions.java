@@ -30,6 +30,22 @@ final class Suppressions {
             true);
     }
 
+    /** A dead-letter queue is where retries end: it has no dead-letter queue of its own. */
+    static void deadLetterQueue(software.constructs.IConstruct queue) {
+        NagSuppressions.addResourceSuppressions(queue, List.of(
+            because("AwsSolutions-SQS3", "this queue is itself a dead-letter queue (of a schedule and of the"
+                + " function's asynchronous invocations), which cdk-nag cannot tell from a redrive policy"),
+            because("Serverless-SQSRedrivePolicy", "this queue is itself a dead-letter queue: nothing is retried"
+                + " from it automatically; its alarm brings a person")));
+    }
+
+    /** An SQS event source's failures go to the queue's own dead-letter queue, not to a mapping destination. */
+    static void sqsEventSource(software.constructs.IConstruct alias) {
+        NagSuppressions.addResourceSuppressions(alias, List.of(
+            because("Serverless-LambdaEventSourceMappingDestination", "for SQS, Lambda supports no on-failure"
+                + " destination on the mapping; failed messages reach the queue's redrive dead-letter queue")), true);
+    }
+
     /** What the database accepts. */
     static void database(Database database, StackSettings settings) {
         List<NagPackSuppression> accepted = new ArrayList<>(List.of(

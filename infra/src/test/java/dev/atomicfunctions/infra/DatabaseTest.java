@@ -1,0 +1,88 @@
+package dev.atomicfunctions.infra;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Template;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Database, proxy and network: private, encrypted, TLS and IAM only, reachable from the functions alone. */
+class DatabaseTest {
+
+    private final Template template = Synthesized.stack().template;
+
+    @Test
+    void keepsThePostgresInstancePrivateEncryptedProtectedAndTlsOnly() {
+        template.hasResourceProperties("AWS::RDS::DBInstance", Map.of(
+            "Engine", "postgres", "PubliclyAccessible", false, "StorageEncrypted", true,
+            "DeletionProtection", true, "EnableIAMDatabaseAuthentication", true, "MultiAZ", false,
+            "DBInstanceClass", "db.t4g.micro"));
+        template.hasResourceProperties("AWS::RDS::DBParameterGroup",
+            Map.of("Parameters", Map.of("rds.force_ssl", "1")));
+        template.hasResource("AWS::RDS::DBInstance", Map.of("DeletionPolicy", "Snapshot"));
+    }
+
+    @Test
+    void dropsDeletionProtectionOnlyWhenTheDeploymentAsksForIt() {
+        Template throwaway = Synthesized.stack(Map.of("deletionProtection", "false", "multiAz", "true"), s -> { }).template;
+
+        throwaway.hasResourceProperties("AWS::RDS::DBInstance", Map.of("DeletionProtection", false, "MultiAZ", true));
+        throwaway.hasResource("AWS::RDS::DBInstance", Map.of("DeletionPolicy", "Delete"));
+    }
+
+    @Test
+    void generatesTheMasterPasswordIntoSecretsManager() {
+        template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of("GenerateSecretString",
+            Map.of("SecretStringTemplate", "{\"username\":\"" + Database.MASTER_USER + "\"}")));
+        Map<String, Object> instance = Resources.of(template, "AWS::RDS::DBInstance").values().iterator().next();
+        assertThat(Resources.json(Resources.property(instance, "MasterUserPassword"))).contains("resolve:secretsmanager");
+    }
+
+    @Test
+    void requiresTlsAndIamAtTheProxyAndLogsTheAppUserInWithIamEndToEnd() {
+        template.hasResourceProperties("AWS::RDS::DBProxy", Map.of(
+            "RequireTLS", true, "DefaultAuthScheme", "IAM_AUTH", "EngineFamily", "POSTGRESQL",
+            "Auth", List.of(Map.of("AuthScheme", "SECRETS", "IAMAuth", "REQUIRED",
+                "SecretArn", Map.of("Ref", Resources.id(template, "AWS::SecretsManager::SecretTargetAttachment", "DatabaseInstance"))))));
+        Map<String, Object> proxyPolicy = Resources.named(template, "AWS::IAM::Policy", "DatabaseProxyRoleDefaultPolicy");
+        assertThat(Resources.json(proxyPolicy)).contains("rds-db:connect", "dbuser:", "DbiResourceId", "/" + Database.APP_USER);
+    }
+
+    @Test
+    void buildsANetworkWithNoRouteToTheInternet() {
+        template.resourceCountIs("AWS::EC2::NatGateway", 0);
+        template.resourceCountIs("AWS::EC2::InternetGateway", 0);
+        template.resourceCountIs("AWS::EC2::VPCEndpoint", 0);
+        template.resourceCountIs("AWS::EC2::Subnet", 2);
+        Resources.of(template, "AWS::EC2::Subnet").values()
+            .forEach(s -> assertThat(Resources.<Boolean>property(s, "MapPublicIpOnLaunch")).isFalse());
+        template.hasResourceProperties("AWS::EC2::FlowLog", Map.of("TrafficType", "REJECT"));
+    }
+
+    @Test
+    void letsOnlyTheFunctionsReachTheProxyAndOnlyTheProxyReachTheDatabase() {
+        String functions = Resources.id(template, "AWS::EC2::SecurityGroup", "NetworkFunctions");
+        String proxy = Resources.id(template, "AWS::EC2::SecurityGroup", "DatabaseProxyGroup");
+        String database = Resources.id(template, "AWS::EC2::SecurityGroup", "DatabaseInstanceGroup");
+
+        assertThat(ingress(proxy)).containsExactly(functions);
+        assertThat(ingress(database)).containsExactly(proxy);
+        Resources.of(template, "AWS::EC2::SecurityGroup").values().forEach(group ->
+            assertThat(Resources.json(group)).doesNotContain("0.0.0.0/0"));
+        template.hasResourceProperties("AWS::EC2::SecurityGroupEgress", Map.of(
+            "GroupId", Map.of("Fn::GetAtt", List.of(functions, "GroupId")),
+            "DestinationSecurityGroupId", Map.of("Fn::GetAtt", List.of(proxy, "GroupId")),
+            "FromPort", 5432, "ToPort", 5432));
+    }
+
+    /** @return the logical ids of the security groups allowed into {@code group} */
+    private List<String> ingress(String group) {
+        return Resources.of(template, "AWS::EC2::SecurityGroupIngress").values().stream()
+            .filter(rule -> Resources.json(Resources.property(rule, "GroupId")).contains(group))
+            .map(rule -> Resources.json(Resources.property(rule, "SourceSecurityGroupId")))
+            .map(source -> source.replaceAll(".*\\[\"([^\"]+)\".*", "$1"))
+            .toList();
+    }
+}

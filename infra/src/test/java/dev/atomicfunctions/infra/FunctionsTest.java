@@ -1,0 +1,116 @@
+package dev.atomicfunctions.infra;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Template;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The functions as deployed: runtime, architecture, SnapStart behind an alias, handlers that exist, settings. */
+class FunctionsTest {
+
+    private final Template template = Synthesized.stack().template;
+
+    @Test
+    void runsEveryFunctionOfTheJarOnJava25Arm64WithTracingInTheIsolatedSubnets() {
+        Map<String, Map<String, Object>> functions = ourFunctions();
+
+        assertThat(functions).hasSize(2);
+        functions.values().forEach(f -> {
+            assertThat(Resources.<String>property(f, "Runtime")).isEqualTo("java25");
+            assertThat(Resources.<List<String>>property(f, "Architectures")).containsExactly("arm64");
+            assertThat(Resources.<String>property(f, "TracingConfig", "Mode")).isEqualTo("Active");
+            assertThat(Resources.<List<?>>property(f, "VpcConfig", "SubnetIds")).hasSize(2);
+            assertThat(Resources.<Map<String, Object>>property(f, "LoggingConfig", "LogGroup")).containsKey("Ref");
+        });
+    }
+
+    @Test
+    void namesOnlyHandlerClassesThatExistInTheDeployedJar() throws IOException {
+        try (ZipFile jar = new ZipFile(Path.of(System.getProperty(StackSettings.JAR_PROPERTY)).toFile())) {
+            for (Map<String, Object> function : ourFunctions().values()) {
+                String handler = Resources.property(function, "Handler");
+                String entry = handler.split("::")[0].replace('.', '/') + ".class";
+                assertThat(jar.getEntry(entry)).as("%s in the jar", entry).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void restoresTheApiFromSnapStartSnapshotsAndRoutesThroughItsLiveAlias() {
+        Map<String, Object> api = Resources.named(template, "AWS::Lambda::Function", "TasksApi");
+        assertThat(Resources.<String>property(api, "SnapStart", "ApplyOn")).isEqualTo("PublishedVersions");
+
+        Map<String, Object> alias = Resources.named(template, "AWS::Lambda::Alias", "TasksApiLive");
+        assertThat(Resources.<String>property(alias, "Name")).isEqualTo("live");
+        assertThat(Resources.<Map<String, Object>>property(alias, "FunctionVersion").toString())
+            .contains("TasksApiCurrentVersion");
+        template.hasResourceProperties("AWS::ApiGatewayV2::Integration", Map.of(
+            "IntegrationType", "AWS_PROXY", "PayloadFormatVersion", "2.0",
+            "IntegrationUri", Map.of("Ref", Resources.id(template, "AWS::Lambda::Alias", "TasksApiLive"))));
+    }
+
+    @Test
+    void takesNoSnapshotOfTheMigrationFunctionWhichRunsOncePerDeployment() {
+        Map<String, Object> migration = Resources.named(template, "AWS::Lambda::Function", "Migration");
+
+        assertThat(Resources.<Object>property(migration, "SnapStart")).isNull();
+        assertThat(Resources.<Number>property(migration, "Timeout").intValue()).isEqualTo(300);
+    }
+
+    @Test
+    void givesTheApiATimeoutAboveItsQueryTimeoutAndBelowApiGateways() {
+        Map<String, Object> api = Resources.named(template, "AWS::Lambda::Function", "TasksApi");
+        Map<String, Object> env = Resources.property(api, "Environment", "Variables");
+
+        int timeoutSeconds = Resources.<Number>property(api, "Timeout").intValue();
+        assertThat(timeoutSeconds).isLessThan(30).isGreaterThan(Integer.parseInt((String) env.get("DB_SOCKET_TIMEOUT_S")));
+    }
+
+    @Test
+    void connectsThroughTheProxyWithIamTokensOverVerifiedTlsAndNoPassword() {
+        for (Map<String, Object> function : ourFunctions().values()) {
+            Map<String, Object> env = Resources.property(function, "Environment", "Variables");
+            assertThat(env).containsEntry("DB_IAM_AUTH", "true").doesNotContainKey("DB_PASSWORD");
+            assertThat(env.get("DB_URL").toString())
+                .contains("DatabaseProxy").contains("sslmode=verify-full").contains("DefaultJavaSSLFactory");
+        }
+        assertThat(env("TasksApi")).containsEntry("DB_USERNAME", Database.APP_USER);
+        assertThat(env("Migration")).containsEntry("DB_USERNAME", Database.MASTER_USER)
+            .containsEntry("DB_APP_USER", Database.APP_USER);
+    }
+
+    @Test
+    void letsEachFunctionConnectAsItsOwnDatabaseUserOnly() {
+        assertThat(connectGrants("TasksApi")).singleElement().asString().endsWith("/" + Database.APP_USER + "\"]]}");
+        assertThat(connectGrants("Migration")).singleElement().asString().endsWith("/" + Database.MASTER_USER + "\"]]}");
+        for (String function : List.of("TasksApi", "Migration")) {
+            assertThat(Resources.json(Resources.named(template, "AWS::IAM::Policy", function + "ServiceRoleDefaultPolicy")))
+                .doesNotContain("secretsmanager", "rds-db:*", "\"rds:");
+        }
+    }
+
+    /** @return the rds-db:connect resources in the function's role policy */
+    private List<Object> connectGrants(String function) {
+        Map<String, Object> policy = Resources.named(template, "AWS::IAM::Policy", function + "ServiceRoleDefaultPolicy");
+        List<Map<String, Object>> statements = Resources.property(policy, "PolicyDocument", "Statement");
+        return statements.stream().filter(s -> "rds-db:connect".equals(s.get("Action")))
+            .map(s -> (Object) Resources.json(s.get("Resource")))
+            .toList();
+    }
+
+    private Map<String, Object> env(String function) {
+        return Resources.property(Resources.named(template, "AWS::Lambda::Function", function), "Environment", "Variables");
+    }
+
+    private Map<String, Map<String, Object>> ourFunctions() {
+        Map<String, Map<String, Object>> all = Resources.of(template, "AWS::Lambda::Function");
+        all.keySet().removeIf(id -> id.startsWith("AWSCDK"));
+        return all;
+    }
+}
