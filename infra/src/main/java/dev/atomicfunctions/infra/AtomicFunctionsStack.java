@@ -15,12 +15,13 @@ import software.constructs.Construct;
  */
 public final class AtomicFunctionsStack extends Stack {
 
+    private final Network network;
     private final Functions functions;
     private final Alarms alarms;
 
     public AtomicFunctionsStack(Construct scope, String id, StackProps props, StackSettings settings) {
         super(scope, id, props);
-        Network network = new Network(this, "Network");
+        network = new Network(this, "Network");
         Database database = new Database(this, "Database", network, settings);
         functions = new Functions(this, network, database, settings);
         alarms = new Alarms(this, "Alarms", settings);
@@ -46,6 +47,11 @@ public final class AtomicFunctionsStack extends Stack {
     /** @return the factory every function of this stack is built with (for the functions later issues add) */
     Functions functions() {
         return functions;
+    }
+
+    /** @return the network, for the interface endpoint a function calling an AWS API needs */
+    Network network() {
+        return network;
     }
 
     /** @return the stack's alarms */

@@ -4,7 +4,10 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.IpAddresses;
+import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
@@ -67,9 +70,11 @@ final class Network extends Construct {
      * For a function that calls an AWS API (later: SQS for an outbox relay): a private endpoint in both zones,
      * reachable from the functions only.
      */
-    void addInterfaceEndpoint(String id, software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService service) {
-        vpc.addInterfaceEndpoint(id, software.amazon.awscdk.services.ec2.InterfaceVpcEndpointOptions.builder()
+    void addInterfaceEndpoint(String id, InterfaceVpcEndpointAwsService service) {
+        vpc.addInterfaceEndpoint(id, InterfaceVpcEndpointOptions.builder()
             .service(service).subnets(isolatedSubnets()).privateDnsEnabled(true)
+            // Not open to the whole VPC (the default): only the functions' security group gets in.
+            .open(false)
             .securityGroups(List.of(endpointGroup(id)))
             .build());
     }
@@ -77,8 +82,8 @@ final class Network extends Construct {
     private SecurityGroup endpointGroup(String id) {
         SecurityGroup group = SecurityGroup.Builder.create(this, id + "Endpoint").vpc(vpc)
             .description(id + " endpoint: HTTPS from the functions only").allowAllOutbound(false).build();
-        group.addIngressRule(functions, software.amazon.awscdk.services.ec2.Port.tcp(443), "functions");
-        functions.addEgressRule(group, software.amazon.awscdk.services.ec2.Port.tcp(443), id + " endpoint");
+        group.addIngressRule(functions, Port.tcp(443), "functions");
+        functions.addEgressRule(group, Port.tcp(443), id + " endpoint");
         return group;
     }
 }

@@ -2,6 +2,7 @@ package dev.atomicfunctions.infra;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
 import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 
 import java.util.List;
@@ -25,6 +26,7 @@ class ReadyConstructsTest {
             software.amazon.awscdk.Duration.minutes(1), true, Database.APP_USER, Map.of()));
         new ScheduledJob(stack, "PurgeJob", job, ScheduleExpression.rate(software.amazon.awscdk.Duration.hours(1)),
             stack.alarms());
+        stack.network().addInterfaceEndpoint("Sqs", InterfaceVpcEndpointAwsService.SQS);
     });
 
     private final Template template = EXTENDED.template;
@@ -66,6 +68,21 @@ class ReadyConstructsTest {
         assertThat(Resources.json(Resources.property(asyncConfig, "FunctionName"))).contains("Purge");
         assertThat(Resources.json(Resources.property(asyncConfig, "DestinationConfig", "OnFailure", "Destination")))
             .contains(deadLetters);
+    }
+
+    @Test
+    void opensAnInterfaceEndpointToTheFunctionsAloneOverHttps() {
+        template.hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Interface",
+            "PrivateDnsEnabled", true));
+        String endpointGroup = Resources.id(template, "AWS::EC2::SecurityGroup", "NetworkSqsEndpoint");
+        String functions = Resources.id(template, "AWS::EC2::SecurityGroup", "NetworkFunctions");
+        Map<String, Object> group = Resources.named(template, "AWS::EC2::SecurityGroup", "NetworkSqsEndpoint");
+
+        assertThat(Resources.<Object>property(group, "SecurityGroupIngress")).as("no CIDR-wide ingress").isNull();
+        assertThat(Resources.of(template, "AWS::EC2::SecurityGroupIngress").values().stream()
+            .filter(rule -> Resources.json(Resources.property(rule, "GroupId")).contains(endpointGroup))
+            .map(Resources::json).toList())
+            .singleElement().asString().contains(functions, "\"FromPort\":443");
     }
 
     @Test
