@@ -1,5 +1,7 @@
 package dev.atomicfunctions.infra;
 
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -19,6 +21,7 @@ import software.amazon.awscdk.services.rds.DatabaseInstance;
 import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
 import software.amazon.awscdk.services.rds.DatabaseProxy;
 import software.amazon.awscdk.services.rds.DefaultAuthScheme;
+import software.amazon.awscdk.services.rds.IInstanceEngine;
 import software.amazon.awscdk.services.rds.ParameterGroup;
 import software.amazon.awscdk.services.rds.PostgresEngineVersion;
 import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
@@ -27,6 +30,7 @@ import software.amazon.awscdk.services.rds.StorageType;
 import software.constructs.Construct;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,35 +57,7 @@ final class Database extends Construct {
         super(scope, id);
         SecurityGroup databaseGroup = group("Instance", network, "PostgreSQL: from the proxy only");
         SecurityGroup proxyGroup = group("Proxy", network, "RDS Proxy: from the functions; to the database");
-        String identifier = Stack.of(this).getStackName().toLowerCase(java.util.Locale.ROOT) + "-postgres";
-        instance = DatabaseInstance.Builder.create(this, "Instance")
-            .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
-                .version(PostgresEngineVersion.VER_17).build()))
-            .instanceType(InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MICRO))
-            .vpc(network.vpc()).vpcSubnets(network.isolatedSubnets()).securityGroups(List.of(databaseGroup))
-            .publiclyAccessible(false)
-            .databaseName(NAME)
-            .credentials(Credentials.fromGeneratedSecret(MASTER_USER))
-            .iamAuthentication(true)
-            .parameterGroup(ParameterGroup.Builder.create(this, "Parameters")
-                .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
-                    .version(PostgresEngineVersion.VER_17).build()))
-                .parameters(Map.of("rds.force_ssl", "1"))
-                .build())
-            .storageEncrypted(true)
-            .storageType(StorageType.GP3).allocatedStorage(20).maxAllocatedStorage(100)
-            .multiAz(settings.multiAz())
-            .backupRetention(Duration.days(7))
-            .deletionProtection(settings.deletionProtection())
-            .removalPolicy(settings.deletionProtection() ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY)
-            .autoMinorVersionUpgrade(true)
-            .instanceIdentifier(identifier)
-            .cloudwatchLogsExports(List.of("postgresql"))
-            .build();
-        // The log group RDS would create itself, made here first with a retention: no log-retention custom resource.
-        instance.getNode().addDependency(LogGroup.Builder.create(this, "PostgresqlLogs")
-            .logGroupName("/aws/rds/instance/" + identifier + "/postgresql")
-            .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build());
+        instance = instance(network, settings, databaseGroup);
         proxy = DatabaseProxy.Builder.create(this, "Proxy")
             .proxyTarget(ProxyTarget.fromInstance(instance))
             .vpc(network.vpc()).vpcSubnets(network.isolatedSubnets()).securityGroups(List.of(proxyGroup))
@@ -98,6 +74,37 @@ final class Database extends Construct {
         network.functions().addEgressRule(proxyGroup, Port.tcp(5432), "RDS Proxy");
     }
 
+    private DatabaseInstance instance(Network network, StackSettings settings, SecurityGroup group) {
+        IInstanceEngine engine = DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
+            .version(PostgresEngineVersion.VER_17).build());
+        String identifier = Stack.of(this).getStackName().toLowerCase(Locale.ROOT) + "-postgres";
+        DatabaseInstance created = DatabaseInstance.Builder.create(this, "Instance")
+            .engine(engine)
+            .instanceType(InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MICRO))
+            .vpc(network.vpc()).vpcSubnets(network.isolatedSubnets()).securityGroups(List.of(group))
+            .publiclyAccessible(false)
+            .databaseName(NAME)
+            .credentials(Credentials.fromGeneratedSecret(MASTER_USER))
+            .iamAuthentication(true)
+            .parameterGroup(ParameterGroup.Builder.create(this, "Parameters")
+                .engine(engine).parameters(Map.of("rds.force_ssl", "1")).build())
+            .storageEncrypted(true)
+            .storageType(StorageType.GP3).allocatedStorage(20).maxAllocatedStorage(100)
+            .multiAz(settings.multiAz())
+            .backupRetention(Duration.days(7))
+            .deletionProtection(settings.deletionProtection())
+            .removalPolicy(settings.deletionProtection() ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY)
+            .autoMinorVersionUpgrade(true)
+            .instanceIdentifier(identifier)
+            .cloudwatchLogsExports(List.of("postgresql"))
+            .build();
+        // The log group RDS would create itself, made here first with a retention: no log-retention custom resource.
+        created.getNode().addDependency(LogGroup.Builder.create(this, "PostgresqlLogs")
+            .logGroupName("/aws/rds/instance/" + identifier + "/postgresql")
+            .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build());
+        return created;
+    }
+
     /** The proxy's own role: end-to-end IAM means it needs rds-db:connect on the database for the app user. */
     private Role proxyRole() {
         Role role = Role.Builder.create(this, "ProxyRole").assumedBy(new ServicePrincipal("rds.amazonaws.com"))
@@ -105,10 +112,10 @@ final class Database extends Construct {
             .build();
         role.addToPolicy(PolicyStatement.Builder.create()
             .actions(List.of("rds-db:connect"))
-            .resources(List.of(Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder()
+            .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder()
                 .service("rds-db").resource("dbuser")
                 .resourceName(instance.getInstanceResourceId() + "/" + APP_USER)
-                .arnFormat(software.amazon.awscdk.ArnFormat.COLON_RESOURCE_NAME)
+                .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
                 .build())))
             .build());
         return role;
