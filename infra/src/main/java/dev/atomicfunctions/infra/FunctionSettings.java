@@ -42,6 +42,8 @@ record FunctionSettings(String id, String handler, String description, int memor
             Duration.minutes(5),
             // Invoked once per deployment: a snapshot would only make every deployment slower, never be restored.
             false, Database.MASTER_USER,
-            Map.of("DB_APP_USER", Database.APP_USER, "DB_SOCKET_TIMEOUT_S", "280", "DB_CONNECTION_TIMEOUT_MS", "10000"));
+            // On the first deployment the proxy's target may still be registering when the trigger fires: the pool
+            // keeps trying to connect for up to two minutes instead of failing the deployment at once.
+            Map.of("DB_APP_USER", Database.APP_USER, "DB_SOCKET_TIMEOUT_S", "280", "DB_CONNECTION_TIMEOUT_MS", "120000"));
     }
 }
