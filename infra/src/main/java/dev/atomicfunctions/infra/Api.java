@@ -8,6 +8,8 @@ import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -29,6 +31,18 @@ final class Api extends Construct {
     /** Short bursts above the rate. */
     static final int BURST_LIMIT = 200;
 
+    /**
+     * JSON, one line per request. requestId is the id the functions log as {@code apiRequestId}, so an access log
+     * line leads to the function's log lines.
+     */
+    private static final AccessLogFormat ACCESS_LOG_FORMAT = AccessLogFormat.custom("""
+        {"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime",\
+        "method":"$context.httpMethod","path":"$context.path","routeKey":"$context.routeKey",\
+        "status":"$context.status","responseLength":"$context.responseLength",\
+        "latencyMs":"$context.responseLatency","integrationLatencyMs":"$context.integrationLatency",\
+        "integrationStatus":"$context.integrationStatus","integrationError":"$context.integrationErrorMessage",\
+        "authorizerError":"$context.authorizer.error","subject":"$context.authorizer.claims.sub"}""");
+
     private final HttpApi api;
     private final HttpStage stage;
     /** One integration per function, shared by its routes. */
@@ -47,9 +61,9 @@ final class Api extends Construct {
         stage = HttpStage.Builder.create(this, "DefaultStage")
             .httpApi(api).stageName("$default").autoDeploy(true)
             .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT).burstLimit(BURST_LIMIT).build())
-            .accessLogSettings(new software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings() {
+            .accessLogSettings(new IAccessLogSettings() {
                 @Override
-                public software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination getDestination() {
+                public IAccessLogDestination getDestination() {
                     return new LogGroupLogDestination(accessLogs);
                 }
 
@@ -60,18 +74,6 @@ final class Api extends Construct {
             })
             .build();
     }
-
-    /**
-     * JSON, one line per request. requestId is the id the functions log as {@code apiRequestId}, so an access log
-     * line leads to the function's log lines.
-     */
-    private static final AccessLogFormat ACCESS_LOG_FORMAT = AccessLogFormat.custom("""
-        {"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime",\
-        "method":"$context.httpMethod","path":"$context.path","routeKey":"$context.routeKey",\
-        "status":"$context.status","responseLength":"$context.responseLength",\
-        "latencyMs":"$context.responseLatency","integrationLatencyMs":"$context.integrationLatency",\
-        "integrationStatus":"$context.integrationStatus","integrationError":"$context.integrationErrorMessage",\
-        "authorizerError":"$context.authorizer.error","subject":"$context.authorizer.claims.sub"}""");
 
     /** Routes {@code methods} on {@code path} to the function's live alias. */
     void route(String path, AtomicFunction target, HttpMethod... methods) {
