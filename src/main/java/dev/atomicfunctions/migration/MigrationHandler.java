@@ -56,10 +56,9 @@ public class MigrationHandler extends MicronautRequestHandler<Map<String, Object
 
     private Flyway flyway() {
         FluentConfiguration configuration = Flyway.configure()
-            .dataSource(DelegatingDataSource.unwrapDataSource(dataSource))
-            .locations("classpath:db/migration");
+            .dataSource(DelegatingDataSource.unwrapDataSource(dataSource));
         if (appUser.isEmpty()) {
-            return configuration.load();
+            return configuration.locations("classpath:db/migration").load();
         }
         if (!ROLE_NAME.matcher(appUser).matches()) {
             throw new IllegalArgumentException("DB_APP_USER must match " + ROLE_NAME + ": " + appUser);

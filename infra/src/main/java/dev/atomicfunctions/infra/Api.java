@@ -1,6 +1,5 @@
 package dev.atomicfunctions.infra;
 
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
@@ -13,7 +12,6 @@ import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 import java.util.HashMap;
@@ -56,8 +54,7 @@ final class Api extends Construct {
             .defaultAuthorizer(HttpJwtAuthorizer.Builder.create("Jwt", settings.jwtIssuer())
                 .jwtAudience(List.of(settings.jwtAudience())).build())
             .build();
-        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
-            .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build();
+        LogGroup accessLogs = Logs.group(this, "AccessLogs");
         stage = HttpStage.Builder.create(this, "DefaultStage")
             .httpApi(api).stageName("$default").autoDeploy(true)
             .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT).burstLimit(BURST_LIMIT).build())

@@ -14,8 +14,6 @@ import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.rds.Credentials;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
 import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
@@ -99,9 +97,8 @@ final class Database extends Construct {
             .cloudwatchLogsExports(List.of("postgresql"))
             .build();
         // The log group RDS would create itself, made here first with a retention: no log-retention custom resource.
-        created.getNode().addDependency(LogGroup.Builder.create(this, "PostgresqlLogs")
-            .logGroupName("/aws/rds/instance/" + identifier + "/postgresql")
-            .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build());
+        created.getNode().addDependency(Logs.named(this, "PostgresqlLogs",
+            "/aws/rds/instance/" + identifier + "/postgresql"));
         return created;
     }
 

@@ -1,7 +1,6 @@
 package dev.atomicfunctions.infra;
 
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
@@ -10,7 +9,6 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 import java.util.HashMap;
@@ -42,8 +40,7 @@ final class Functions {
 
     /** @return the function, its log group and its alias, with database access granted for its user */
     AtomicFunction create(FunctionSettings settings) {
-        LogGroup logs = LogGroup.Builder.create(scope, settings.id() + "Logs")
-            .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build();
+        LogGroup logs = Logs.group(scope, settings.id() + "Logs");
         Function function = Function.Builder.create(scope, settings.id())
             .runtime(Runtime.JAVA_25)
             .architecture(Architecture.ARM_64)

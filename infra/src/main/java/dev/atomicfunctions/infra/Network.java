@@ -1,6 +1,5 @@
 package dev.atomicfunctions.infra;
 
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
@@ -13,8 +12,6 @@ import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -42,8 +39,7 @@ final class Network extends Construct {
             .flowLogs(Map.of("Rejected", FlowLogOptions.builder()
                 // Rejected traffic only: what a security review needs, at a fraction of the log volume of ALL.
                 .trafficType(FlowLogTrafficType.REJECT)
-                .destination(FlowLogDestination.toCloudWatchLogs(LogGroup.Builder.create(this, "FlowLogs")
-                    .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build()))
+                .destination(FlowLogDestination.toCloudWatchLogs(Logs.group(this, "FlowLogs")))
                 .build()))
             .build();
         functions = SecurityGroup.Builder.create(this, "Functions").vpc(vpc)
