@@ -5,6 +5,9 @@ import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaEnumConstant;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,50 +15,97 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.atomicfunctions.platform.transaction.EntryPoint;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.http.annotation.HttpMethodMapping;
+import io.micronaut.transaction.TransactionDefinition.Propagation;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionStatus;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the transaction design true: entry points (controllers) own the boundary, everything else joins it
- * ({@code MANDATORY}), and only the transaction package may ever touch commit or rollback.
- * Each rule is also run against deliberately broken fixtures, to show it can fail.
+ * Keeps the transaction design true for every kind of entry point. An entry point is a controller or a bean an event
+ * handler delegates to ({@link EntryPoint}): it owns the transaction of each of its methods ({@code @Transactional}
+ * to write, {@code @ReadOnly} to read) and calls services; services only join it ({@code MANDATORY}); savepoints
+ * ({@code NESTED}) come from one helper; only the transaction package touches commit or rollback; packages form no
+ * cycle and the cross-cutting parts know no feature. Each rule is also run against deliberately broken fixtures
+ * ({@code archfixture}), to show it can fail.
  */
 class ArchitectureTest {
 
-    private static final String TRANSACTION_PACKAGE = "dev.atomicfunctions.shared.transaction..";
+    private static final String ROOT = "dev.atomicfunctions";
+    private static final String TRANSACTION_PACKAGE = ROOT + ".platform.transaction..";
+    /** The one class that may declare {@code NESTED}: every savepoint goes through it. */
+    static final String SAVEPOINT_HELPER = ROOT + ".platform.transaction.Savepoints";
+
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.atomicfunctions");
-    private static final JavaClasses BROKEN = new ClassFileImporter().importPackages("dev.atomicfunctions.archfixture");
+        .importPackages(ROOT);
+    private static final JavaClasses BROKEN = new ClassFileImporter().importPackages(ROOT + ".archfixture");
 
     /** Micronaut generates {@code $...} and {@code ...$Intercepted} classes; the rules judge the code we write. */
     private static final DescribedPredicate<JavaClass> HAND_WRITTEN = DescribedPredicate.describe("hand-written",
         c -> !c.getSimpleName().startsWith("$") && !c.getName().contains(".$") && !c.getName().endsWith("$Intercepted"));
 
+    private static final DescribedPredicate<JavaClass> ENTRY_POINTS = DescribedPredicate.describe("entry points",
+        c -> c.isAnnotatedWith(Controller.class) || c.isAnnotatedWith(EntryPoint.class));
+
+    private static final DescribedPredicate<JavaClass> LAMBDA_HANDLERS = DescribedPredicate.describe("Lambda handlers",
+        c -> c.isAssignableTo(RequestHandler.class) || c.isAssignableTo(RequestStreamHandler.class));
+
+    private static final DescribedPredicate<JavaMethod> ENTRY_POINT_METHODS = DescribedPredicate.describe(
+        "routes and entry-point methods", m -> !m.getOwner().getName().contains("$")
+            && (m.getOwner().isAnnotatedWith(Controller.class) && m.isMetaAnnotatedWith(HttpMethodMapping.class)
+            || m.getOwner().isAnnotatedWith(EntryPoint.class) && !m.getModifiers().contains(JavaModifier.PRIVATE)
+            && !m.getModifiers().contains(JavaModifier.SYNTHETIC)));
+
+    private static final ArchRule EVERY_ENTRY_POINT_METHOD_DECLARES_ITS_TRANSACTION = methods()
+        .that(ENTRY_POINT_METHODS)
+        .should(declareTheirTransaction())
+        .because("a route or event delegate without a transaction would write statement by statement");
+
+    private static final ArchRule ENTRY_POINTS_AND_HANDLERS_CALL_SERVICES = noClasses()
+        .that(HAND_WRITTEN).and(ENTRY_POINTS.or(LAMBDA_HANDLERS))
+        // Flyway owns the migration function's connections and transactions; it serves no request.
+        .and().resideOutsideOfPackage(ROOT + ".migration..")
+        .should().dependOnClassesThat(assignableTo(GenericRepository.class).or(assignableTo(DataSource.class))
+            .or(assignableTo(JdbcOperations.class)).or(assignableTo(Connection.class)))
+        .because("entry points own the transaction and call services; data access lives in services");
+
     private static final ArchRule ONLY_ENTRY_POINTS_BEGIN_TRANSACTIONS = classes()
-        .that(HAND_WRITTEN).and().areNotAnnotatedWith(Controller.class)
-        .should(beginNoTransactionOfTheirOwn())
-        .because("the handler owns the transaction; services only join it");
+        .that(HAND_WRITTEN).and(DescribedPredicate.not(ENTRY_POINTS))
+        .and().doNotHaveFullyQualifiedName(SAVEPOINT_HELPER)
+        .should(declareOnly(Set.of(Propagation.MANDATORY)))
+        .because("the entry point owns the transaction; services only join it");
+
+    private static final ArchRule SAVEPOINTS_ONLY_THROUGH_THE_HELPER = classes()
+        .that(HAND_WRITTEN).and().doNotHaveFullyQualifiedName(SAVEPOINT_HELPER)
+        .should(declareNo(Propagation.NESTED))
+        .because("partial success is a design decision, taken in one place (" + SAVEPOINT_HELPER + ")");
 
     private static final ArchRule DATA_ACCESS_REQUIRES_THE_CALLERS_TRANSACTION = classes()
-        .that(HAND_WRITTEN).and().areNotAnnotatedWith(Controller.class).and().areNotInterfaces()
+        .that(HAND_WRITTEN).and(DescribedPredicate.not(ENTRY_POINTS)).and().areNotInterfaces()
         .and(DescribedPredicate.describe("use a repository", ArchitectureTest::usesRepository))
         .should(requireTheCallersTransaction())
         .because("a write outside the entry point's transaction could commit half a request");
@@ -67,6 +117,21 @@ class ArchitectureTest {
         .orShould().dependOnClassesThat(assignableTo(TransactionOperations.class)
             .or(assignableTo(TransactionStatus.class)))
         .because("commit and rollback belong to the transaction interceptor alone");
+
+    private static final ArchRule NO_PACKAGE_CYCLES = slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
+
+    private static final ArchRule PLATFORM_KNOWS_NOTHING_ABOVE_IT = noClasses()
+        .that().resideInAPackage(ROOT + ".platform..")
+        .should().dependOnClassesThat(resideInAPackage(ROOT + "..")
+            .and(DescribedPredicate.not(resideInAPackage(ROOT + ".platform.."))))
+        .because("the platform serves every entry point and feature");
+
+    private static final ArchRule HTTP_EDGE_KNOWS_NO_FEATURE = noClasses()
+        .that().resideInAPackage(ROOT + ".http..")
+        .should().dependOnClassesThat(resideInAPackage(ROOT + "..")
+            .and(DescribedPredicate.not(resideInAPackage(ROOT + ".http..")))
+            .and(DescribedPredicate.not(resideInAPackage(ROOT + ".platform.."))))
+        .because("features use the HTTP edge, never the other way round");
 
     /**
      * SnapStart restores many environments from one snapshot: a seeded PRNG would repeat its sequence in each.
@@ -81,41 +146,100 @@ class ArchitectureTest {
         .because("SnapStart would restore the same seed in every environment");
 
     @Test
-    void usesNoRandomnessThatASnapshotWouldRepeat() {
-        NO_PRNG_SEEDED_BEFORE_A_SNAPSHOT.check(PRODUCTION);
-        assertThat(NO_PRNG_SEEDED_BEFORE_A_SNAPSHOT.evaluate(BROKEN).getFailureReport().getDetails())
-            .anyMatch(d -> d.contains("SeededJitter") && d.contains("java.util.Random"));
+    void everyRouteAndEventDelegateDeclaresItsTransaction() {
+        EVERY_ENTRY_POINT_METHOD_DECLARES_ITS_TRANSACTION.check(PRODUCTION);
+        assertThat(failures(EVERY_ENTRY_POINT_METHOD_DECLARES_ITS_TRANSACTION))
+            .anyMatch(d -> d.contains("ControllerCallingRepository.list()"))
+            .anyMatch(d -> d.contains("EventEntryPointWithoutTransaction.consume("));
+    }
+
+    @Test
+    void entryPointsAndHandlersReachDataOnlyThroughServices() {
+        ENTRY_POINTS_AND_HANDLERS_CALL_SERVICES.check(PRODUCTION);
+        assertThat(failures(ENTRY_POINTS_AND_HANDLERS_CALL_SERVICES))
+            .anyMatch(d -> d.contains("ControllerCallingRepository") && d.contains("GenericRepository"))
+            .anyMatch(d -> d.contains("EventEntryPointWithoutTransaction") && d.contains("DataSource"));
     }
 
     @Test
     void onlyEntryPointsBeginTransactions() {
         ONLY_ENTRY_POINTS_BEGIN_TRANSACTIONS.check(PRODUCTION);
-        assertThat(ONLY_ENTRY_POINTS_BEGIN_TRANSACTIONS.evaluate(BROKEN).getFailureReport().getDetails())
+        assertThat(failures(ONLY_ENTRY_POINTS_BEGIN_TRANSACTIONS))
             .anyMatch(d -> d.contains("SelfCommittingService") && d.contains("REQUIRED"));
+    }
+
+    @Test
+    void savepointsOnlyThroughTheHelper() {
+        SAVEPOINTS_ONLY_THROUGH_THE_HELPER.check(PRODUCTION);
+        assertThat(failures(SAVEPOINTS_ONLY_THROUGH_THE_HELPER))
+            .anyMatch(d -> d.contains("SavepointOutsideTheHelper") && d.contains("NESTED"));
     }
 
     @Test
     void dataAccessRequiresTheCallersTransaction() {
         DATA_ACCESS_REQUIRES_THE_CALLERS_TRANSACTION.check(PRODUCTION);
-        assertThat(DATA_ACCESS_REQUIRES_THE_CALLERS_TRANSACTION.evaluate(BROKEN).getFailureReport().getDetails())
+        assertThat(failures(DATA_ACCESS_REQUIRES_THE_CALLERS_TRANSACTION))
             .anyMatch(d -> d.contains("RepositoryUserWithoutTransaction"));
     }
 
     @Test
     void onlyTheTransactionPackageTouchesCommitOrRollback() {
         ONLY_THE_TRANSACTION_PACKAGE_CONTROLS_TRANSACTIONS.check(PRODUCTION);
-        assertThat(ONLY_THE_TRANSACTION_PACKAGE_CONTROLS_TRANSACTIONS.evaluate(BROKEN).getFailureReport().getDetails())
+        assertThat(failures(ONLY_THE_TRANSACTION_PACKAGE_CONTROLS_TRANSACTIONS))
             .anyMatch(d -> d.contains("Connection.commit()"));
     }
 
-    private static ArchCondition<JavaClass> beginNoTransactionOfTheirOwn() {
-        return new ArchCondition<>("declare no transaction other than MANDATORY") {
+    @Test
+    void packagesFormNoCycle() {
+        NO_PACKAGE_CYCLES.check(PRODUCTION);
+        assertThat(failures(NO_PACKAGE_CYCLES)).anyMatch(d -> d.contains("cycle.left") && d.contains("cycle.right"));
+    }
+
+    @Test
+    void crossCuttingPackagesKnowNoFeature() {
+        PLATFORM_KNOWS_NOTHING_ABOVE_IT.check(PRODUCTION);
+        HTTP_EDGE_KNOWS_NO_FEATURE.check(PRODUCTION);
+    }
+
+    @Test
+    void usesNoRandomnessThatASnapshotWouldRepeat() {
+        NO_PRNG_SEEDED_BEFORE_A_SNAPSHOT.check(PRODUCTION);
+        assertThat(failures(NO_PRNG_SEEDED_BEFORE_A_SNAPSHOT))
+            .anyMatch(d -> d.contains("SeededJitter") && d.contains("java.util.Random"));
+    }
+
+    private static java.util.List<String> failures(ArchRule rule) {
+        return rule.evaluate(BROKEN).getFailureReport().getDetails();
+    }
+
+    private static ArchCondition<JavaMethod> declareTheirTransaction() {
+        return new ArchCondition<>("be @Transactional or @ReadOnly") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                events.add(new SimpleConditionEvent(method, propagation(method).isPresent(),
+                    method.getFullName() + " declares neither @Transactional nor @ReadOnly"));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> declareOnly(Set<Propagation> allowed) {
+        return new ArchCondition<>("declare no propagation but " + allowed) {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
-                Stream.concat(Stream.of(type), type.getCodeUnits().stream())
-                    .forEach(element -> propagation(element).filter(p -> p != TransactionDefinition.Propagation.MANDATORY)
-                        .ifPresent(p -> events.add(SimpleConditionEvent.violated(type,
-                            describe(element) + " declares a transaction with propagation " + p))));
+                declarations(type).forEach(element -> propagation(element).filter(p -> !allowed.contains(p))
+                    .ifPresent(p -> events.add(SimpleConditionEvent.violated(type,
+                        describe(element) + " declares a transaction with propagation " + p))));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> declareNo(Propagation forbidden) {
+        return new ArchCondition<>("declare no " + forbidden + " transaction") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                declarations(type).forEach(element -> propagation(element).filter(p -> p == forbidden)
+                    .ifPresent(p -> events.add(SimpleConditionEvent.violated(type,
+                        describe(element) + " declares a transaction with propagation " + p))));
             }
         };
     }
@@ -124,24 +248,28 @@ class ArchitectureTest {
         return new ArchCondition<>("be @Transactional(propagation = MANDATORY)") {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
-                boolean mandatory = propagation(type).filter(p -> p == TransactionDefinition.Propagation.MANDATORY).isPresent();
+                boolean mandatory = propagation(type).filter(p -> p == Propagation.MANDATORY).isPresent();
                 events.add(new SimpleConditionEvent(type, mandatory,
                     type.getName() + " uses a repository but is not @Transactional(propagation = MANDATORY)"));
             }
         };
     }
 
+    private static Stream<HasAnnotations<?>> declarations(JavaClass type) {
+        return Stream.concat(Stream.of(type), type.getCodeUnits().stream());
+    }
+
     /** The propagation an element declares: Micronaut's {@code @Transactional} or {@code @ReadOnly} (REQUIRED). */
-    private static Optional<TransactionDefinition.Propagation> propagation(HasAnnotations<?> element) {
+    private static Optional<Propagation> propagation(HasAnnotations<?> element) {
         for (JavaAnnotation<?> annotation : element.getAnnotations()) {
             String name = annotation.getRawType().getName();
             if (name.equals("io.micronaut.transaction.annotation.Transactional")) {
                 return Optional.of(annotation.get("propagation")
-                    .map(v -> TransactionDefinition.Propagation.valueOf(((com.tngtech.archunit.core.domain.JavaEnumConstant) v).name()))
-                    .orElse(TransactionDefinition.Propagation.REQUIRED));
+                    .map(v -> Propagation.valueOf(((JavaEnumConstant) v).name()))
+                    .orElse(Propagation.REQUIRED));
             }
             if (Set.of("io.micronaut.transaction.annotation.ReadOnly", "jakarta.transaction.Transactional").contains(name)) {
-                return Optional.of(TransactionDefinition.Propagation.REQUIRED);
+                return Optional.of(Propagation.REQUIRED);
             }
         }
         return Optional.empty();

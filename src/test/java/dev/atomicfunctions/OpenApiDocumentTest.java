@@ -1,6 +1,6 @@
 package dev.atomicfunctions;
 
-import dev.atomicfunctions.shared.problem.Problem;
+import dev.atomicfunctions.http.problem.Problem;
 import dev.atomicfunctions.support.OpenApiContract;
 import org.junit.jupiter.api.Test;
 

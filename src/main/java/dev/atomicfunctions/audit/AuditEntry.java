@@ -1,5 +1,6 @@
 package dev.atomicfunctions.audit;
 
+import dev.atomicfunctions.platform.invocation.Invocation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -16,8 +17,10 @@ record AuditEntry(@Id @GeneratedValue @Nullable Long id,
                   String entityType,
                   String entityId,
                   String actor,
+                  Invocation.Origin origin,
                   @Nullable String requestId,
                   String correlationId,
+                  @Nullable String lambdaRequestId,
                   Instant occurredAt,
                   @TypeDef(type = DataType.STRING_ARRAY) String[] changedFields) {
 }

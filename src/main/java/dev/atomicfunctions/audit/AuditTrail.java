@@ -1,6 +1,6 @@
 package dev.atomicfunctions.audit;
 
-import dev.atomicfunctions.shared.request.Caller;
+import dev.atomicfunctions.platform.invocation.Invocation;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -26,16 +26,16 @@ public class AuditTrail {
     }
 
     /**
-     * @param caller        who made the change, and through which request
+     * @param invocation    who made the change, and through which invocation
      * @param action        what was done
      * @param entityType    the kind of entity, for example {@code task}
      * @param entityId      the entity's id
      * @param changedFields the fields whose values were set or changed
      */
-    public void record(Caller caller, AuditAction action, String entityType, String entityId,
+    public void record(Invocation invocation, AuditAction action, String entityType, String entityId,
                        Collection<String> changedFields) {
-        entries.save(new AuditEntry(null, action, entityType, entityId, caller.subject(), caller.requestId(),
-            caller.correlationId(), clock.instant().truncatedTo(ChronoUnit.MICROS),
-            changedFields.toArray(String[]::new)));
+        entries.save(new AuditEntry(null, action, entityType, entityId, invocation.subject(), invocation.origin(),
+            invocation.originId(), invocation.correlationId(), invocation.lambdaRequestId(),
+            clock.instant().truncatedTo(ChronoUnit.MICROS), changedFields.toArray(String[]::new)));
     }
 }

@@ -1,12 +1,14 @@
 package dev.atomicfunctions.idempotency;
 
-import dev.atomicfunctions.shared.request.Caller;
+import dev.atomicfunctions.platform.invocation.Invocation;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -15,12 +17,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Makes a create safe to retry: the first request with an {@code Idempotency-Key} writes its resource and, in the
- * same transaction, its answer; a retry with the same key and the same request gets that answer again and writes
- * nothing. Keys belong to one caller and one operation and expire after {@code atomic.idempotency.retention}.
+ * Makes any write safe to repeat, for any entry point: the first request with a key runs the write and stores, in
+ * the same transaction, its answer; a repeat with the same key and the same request gets that answer again and
+ * writes nothing. Keys belong to one subject and one operation and expire after
+ * {@code atomic.idempotency.retention}.
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -29,49 +33,54 @@ public class IdempotencyKeys {
     private static final Pattern WELL_FORMED = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final IdempotencyRepository records;
+    private final JsonMapper json;
     private final Clock clock;
     private final Duration retention;
 
-    IdempotencyKeys(IdempotencyRepository records, Clock clock,
+    IdempotencyKeys(IdempotencyRepository records, JsonMapper json, Clock clock,
                     @Value("${atomic.idempotency.retention}") Duration retention) {
         this.records = records;
+        this.json = json;
         this.clock = clock;
         this.retention = retention;
     }
 
     /**
-     * @param caller    who asks
-     * @param operation what is asked, for example {@code POST /tasks}
-     * @param key       the caller's idempotency key
-     * @param request   the request as understood (its fingerprint is compared)
-     * @return the first answer's body when this key was already used for the same request
-     * @throws IdempotencyKeyReusedException when the key was used for a different request
-     */
-    public Optional<String> replay(Caller caller, String operation, String key, String request) {
-        requireWellFormed(key);
-        return records.findByOwnerIdAndOperationAndIdempotencyKeyAndCreatedAtGreaterThanEquals(
-                caller.subject(), operation, key, expiredBefore())
-            .map(record -> {
-                if (!record.fingerprint().equals(fingerprint(request))) {
-                    throw new IdempotencyKeyReusedException();
-                }
-                return record.response();
-            });
-    }
-
-    /**
-     * Records the answer to the first request with this key, in the transaction that wrote the resource.
+     * Runs {@code write} once per key.
      *
-     * @throws IdempotentRequestInProgressException when another request with the same key committed first: this
+     * @param invocation who asks
+     * @param request    the operation, key and request as understood
+     * @param answerType the answer's type, for reading a stored answer back
+     * @param write      the write, run in the caller's transaction when the key is new (or absent)
+     * @return the fresh answer, or the stored one when this key was already used for the same request
+     * @throws InvalidIdempotencyKeyException        when the key is malformed
+     * @throws IdempotencyKeyReusedException         when the key was used for a different request
+     * @throws IdempotentRequestInProgressException  when a request with the same key committed meanwhile: this
      *     transaction must roll back, and a retry will replay that request's answer
      */
-    public void remember(Caller caller, String operation, String key, String request, String resourceId,
-                         String response) {
+    public <T> Outcome<T> once(Invocation invocation, IdempotentRequest request, Class<T> answerType,
+                               Supplier<T> write) {
+        if (request.key() == null) {
+            return new Outcome<>(write.get(), false);
+        }
+        requireWellFormed(request.key());
+        String fingerprint = fingerprint(request.understood());
+        Optional<IdempotencyRecord> earlier = records
+            .findByOwnerIdAndOperationAndIdempotencyKeyAndCreatedAtGreaterThanEquals(
+                invocation.subject(), request.operation(), request.key(), expiredBefore());
+        if (earlier.isPresent()) {
+            if (!earlier.get().fingerprint().equals(fingerprint)) {
+                throw new IdempotencyKeyReusedException();
+            }
+            return new Outcome<>(read(earlier.get().response(), answerType), true);
+        }
+        T answer = write.get();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (records.insertOrReplaceExpired(caller.subject(), operation, key, fingerprint(request), resourceId,
-            response, now, expiredBefore()) == 0) {
+        if (records.insertOrReplaceExpired(invocation.subject(), request.operation(), request.key(), fingerprint,
+            write(answer), now, expiredBefore()) == 0) {
             throw new IdempotentRequestInProgressException();
         }
+        return new Outcome<>(answer, false);
     }
 
     private Instant expiredBefore() {
@@ -84,12 +93,29 @@ public class IdempotencyKeys {
         }
     }
 
-    private static String fingerprint(String request) {
+    private String fingerprint(Object understood) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(request.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(understood)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String write(Object answer) {
+        try {
+            return json.writeValueAsString(answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String stored, Class<T> type) {
+        try {
+            return json.readValue(stored, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

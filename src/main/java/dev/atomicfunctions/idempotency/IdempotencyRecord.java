@@ -14,7 +14,6 @@ record IdempotencyRecord(@Id @GeneratedValue @Nullable Long id,
                          String operation,
                          String idempotencyKey,
                          String fingerprint,
-                         String resourceId,
                          String response,
                          Instant createdAt) {
 }

@@ -22,12 +22,11 @@ interface IdempotencyRepository extends GenericRepository<IdempotencyRecord, Lon
      */
     @Query("""
         INSERT INTO idempotency_record
-            (owner_id, operation, idempotency_key, fingerprint, resource_id, response, created_at)
-        VALUES (:ownerId, :operation, :idempotencyKey, :fingerprint, :resourceId, :response, :createdAt)
+            (owner_id, operation, idempotency_key, fingerprint, response, created_at)
+        VALUES (:ownerId, :operation, :idempotencyKey, :fingerprint, :response, :createdAt)
         ON CONFLICT (owner_id, operation, idempotency_key) DO UPDATE
-            SET fingerprint = EXCLUDED.fingerprint, resource_id = EXCLUDED.resource_id,
-                response = EXCLUDED.response, created_at = EXCLUDED.created_at
+            SET fingerprint = EXCLUDED.fingerprint, response = EXCLUDED.response, created_at = EXCLUDED.created_at
             WHERE idempotency_record.created_at < :expiredBefore""")
     int insertOrReplaceExpired(String ownerId, String operation, String idempotencyKey, String fingerprint,
-                               String resourceId, String response, Instant createdAt, Instant expiredBefore);
+                               String response, Instant createdAt, Instant expiredBefore);
 }

@@ -1,11 +1,12 @@
 package dev.atomicfunctions.task;
 
-import dev.atomicfunctions.shared.problem.ConditionalWriteProblems;
-import dev.atomicfunctions.shared.problem.NotFoundProblem;
-import dev.atomicfunctions.shared.problem.Problem;
-import dev.atomicfunctions.shared.problem.StandardProblems;
-import dev.atomicfunctions.shared.request.Caller;
-import dev.atomicfunctions.shared.request.EntityTags;
+import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
+import dev.atomicfunctions.http.problem.NotFoundProblem;
+import dev.atomicfunctions.http.problem.Problem;
+import dev.atomicfunctions.http.problem.StandardProblems;
+import dev.atomicfunctions.http.request.EntityTags;
+import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.invocation.Invocation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -65,13 +66,13 @@ class TaskController {
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<TaskView> create(@Parameter(hidden = true) Caller caller,
+    HttpResponse<TaskView> create(@Parameter(hidden = true) Invocation invocation,
                                   @Parameter(description = "Makes retries safe: the same key and body replay the "
                                       + "first answer; 1-255 visible ASCII characters, kept 24 hours")
                                   @Header(IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
                                   @Body @Valid NewTask body) {
-        Creation creation = tasks.create(caller, body, idempotencyKey);
-        TaskView task = creation.task();
+        Outcome<TaskView> creation = tasks.create(invocation, body, idempotencyKey);
+        TaskView task = creation.answer();
         MutableHttpResponse<TaskView> response = HttpResponse.created(task, URI.create("/tasks/" + task.id()))
             .header(HttpHeaders.ETAG, EntityTags.of(task.version()));
         return creation.replayed() ? response.header(REPLAYED, "true") : response;
@@ -80,12 +81,12 @@ class TaskController {
     @Get
     @ReadOnly
     @Operation(summary = "List the caller's tasks, newest first")
-    TaskPage list(@Parameter(hidden = true) Caller caller,
+    TaskPage list(@Parameter(hidden = true) Invocation invocation,
                   @QueryValue @Nullable @Pattern(regexp = "^(true|false)$", message = "must be true or false")
                   String completed,
                   @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                   @QueryValue @Nullable String cursor) {
-        return tasks.list(caller, completed == null ? null : Boolean.valueOf(completed), limit, cursor);
+        return tasks.list(invocation, completed == null ? null : Boolean.valueOf(completed), limit, cursor);
     }
 
     @Get("/{id}")
@@ -94,8 +95,8 @@ class TaskController {
     @ApiResponse(responseCode = "200", description = "The task; ETag carries its version", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
     @NotFoundProblem
-    HttpResponse<TaskView> get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        return withTag(tasks.get(caller, id));
+    HttpResponse<TaskView> get(@Parameter(hidden = true) Invocation invocation, @PathVariable String id) {
+        return withTag(tasks.get(invocation, id));
     }
 
     @Patch("/{id}")
@@ -105,10 +106,10 @@ class TaskController {
     @ApiResponse(responseCode = "200", description = "The task as stored", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
     @ConditionalWriteProblems
-    HttpResponse<TaskView> update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+    HttpResponse<TaskView> update(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                   @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                   @Body @Valid TaskPatch body) {
-        return withTag(tasks.update(caller, id, body, ifMatch));
+        return withTag(tasks.update(invocation, id, body, ifMatch));
     }
 
     @Delete("/{id}")
@@ -116,9 +117,9 @@ class TaskController {
     @Operation(summary = "Delete a task")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ConditionalWriteProblems
-    HttpResponse<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+    HttpResponse<Void> delete(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                               @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        tasks.delete(caller, id, ifMatch);
+        tasks.delete(invocation, id, ifMatch);
         return HttpResponse.noContent();
     }
 

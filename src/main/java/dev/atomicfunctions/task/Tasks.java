@@ -2,9 +2,11 @@ package dev.atomicfunctions.task;
 
 import dev.atomicfunctions.audit.AuditAction;
 import dev.atomicfunctions.audit.AuditTrail;
+import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
-import dev.atomicfunctions.shared.request.Caller;
-import dev.atomicfunctions.shared.request.EntityTags;
+import dev.atomicfunctions.idempotency.IdempotentRequest;
+import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.invocation.Invocation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -18,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,14 +37,12 @@ class Tasks {
     private final TaskRepository tasks;
     private final AuditTrail audit;
     private final IdempotencyKeys idempotency;
-    private final TaskViewJson json;
     private final Clock clock;
 
-    Tasks(TaskRepository tasks, AuditTrail audit, IdempotencyKeys idempotency, TaskViewJson json, Clock clock) {
+    Tasks(TaskRepository tasks, AuditTrail audit, IdempotencyKeys idempotency, Clock clock) {
         this.tasks = tasks;
         this.audit = audit;
         this.idempotency = idempotency;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -51,47 +50,41 @@ class Tasks {
      * Creates a task; with an idempotency key, a retry of the same request answers as the first one did and writes
      * nothing.
      */
-    Creation create(Caller caller, NewTask request, @Nullable String idempotencyKey) {
-        String understood = request.title() + "\u0000" + Objects.requireNonNullElse(request.description(), "");
-        if (idempotencyKey != null) {
-            Optional<String> earlier = idempotency.replay(caller, CREATE_OPERATION, idempotencyKey, understood);
-            if (earlier.isPresent()) {
-                return new Creation(json.read(earlier.get()), true);
-            }
-        }
+    Outcome<TaskView> create(Invocation invocation, NewTask request, @Nullable String idempotencyKey) {
+        NewTask understood = new NewTask(request.title(), emptyToNull(request.description()));
+        return idempotency.once(invocation, new IdempotentRequest(CREATE_OPERATION, idempotencyKey, understood),
+            TaskView.class, () -> insert(invocation, understood));
+    }
+
+    private TaskView insert(Invocation invocation, NewTask request) {
         Instant now = now();
-        Task task = tasks.save(new Task(UUID.randomUUID(), caller.subject(), request.title(),
-            emptyToNull(request.description()), false, now, now, 1));
+        Task task = tasks.save(new Task(UUID.randomUUID(), invocation.subject(), request.title(),
+            request.description(), false, now, now, 1));
         List<String> fields = task.description() == null
             ? List.of("title", "completed") : List.of("title", "description", "completed");
-        audit.record(caller, AuditAction.CREATE, ENTITY, task.id().toString(), fields);
-        TaskView view = TaskView.of(task);
-        if (idempotencyKey != null) {
-            idempotency.remember(caller, CREATE_OPERATION, idempotencyKey, understood, task.id().toString(),
-                json.write(view));
-        }
-        return new Creation(view, false);
+        audit.record(invocation, AuditAction.CREATE, ENTITY, task.id().toString(), fields);
+        return TaskView.of(task);
     }
 
-    Task get(Caller caller, String id) {
+    Task get(Invocation invocation, String id) {
         UUID uuid = parse(id);
-        return tasks.findByIdAndOwnerId(uuid, caller.subject()).orElseThrow(() -> notFound(caller, uuid));
+        return tasks.findByIdAndOwnerId(uuid, invocation.subject()).orElseThrow(() -> notFound(invocation, uuid));
     }
 
-    TaskPage list(Caller caller, @Nullable Boolean completed, int limit, @Nullable String cursor) {
+    TaskPage list(Invocation invocation, @Nullable Boolean completed, int limit, @Nullable String cursor) {
         PageCursor after = PageCursor.decode(cursor);
-        List<Task> rows = tasks.findPage(caller.subject(), completed, after.createdAt(), after.id(), limit + 1);
+        List<Task> rows = tasks.findPage(invocation.subject(), completed, after.createdAt(), after.id(), limit + 1);
         List<Task> page = rows.subList(0, Math.min(limit, rows.size()));
         String next = rows.size() > limit ? PageCursor.after(page.getLast()).encode() : null;
         return new TaskPage(page.stream().map(TaskView::of).toList(), next);
     }
 
     /** Applies the patch only to the version the caller read (and named in If-Match, when given). */
-    Task update(Caller caller, String id, TaskPatch patch, @Nullable String ifMatch) {
+    Task update(Invocation invocation, String id, TaskPatch patch, @Nullable String ifMatch) {
         if (patch.isEmpty()) {
             throw new EmptyPatchException();
         }
-        Task current = checked(get(caller, id), ifMatch);
+        Task current = checked(get(invocation, id), ifMatch);
         Task changed = new Task(current.id(), current.ownerId(),
             patch.title() != null ? patch.title() : current.title(),
             patch.description() != null ? emptyToNull(patch.description()) : current.description(),
@@ -105,16 +98,16 @@ class Tasks {
             changed.completed(), changed.updatedAt()) == 0) {
             throw new TaskConcurrentlyModifiedException();
         }
-        audit.record(caller, AuditAction.UPDATE, ENTITY, current.id().toString(), fields);
+        audit.record(invocation, AuditAction.UPDATE, ENTITY, current.id().toString(), fields);
         return changed;
     }
 
-    void delete(Caller caller, String id, @Nullable String ifMatch) {
-        Task current = checked(get(caller, id), ifMatch);
+    void delete(Invocation invocation, String id, @Nullable String ifMatch) {
+        Task current = checked(get(invocation, id), ifMatch);
         if (tasks.deleteIfVersion(current.id(), current.version()) == 0) {
             throw new TaskConcurrentlyModifiedException();
         }
-        audit.record(caller, AuditAction.DELETE, ENTITY, current.id().toString(), List.of());
+        audit.record(invocation, AuditAction.DELETE, ENTITY, current.id().toString(), List.of());
     }
 
     private static Task checked(Task current, @Nullable String ifMatch) {
@@ -124,10 +117,10 @@ class Tasks {
         return current;
     }
 
-    private TaskNotFoundException notFound(Caller caller, UUID id) {
+    private TaskNotFoundException notFound(Invocation invocation, UUID id) {
         if (tasks.existsById(id)) {
             // Answered as "not found" so existence is not revealed, but someone probed a foreign id: keep a trace.
-            SECURITY.atWarn().addKeyValue("taskId", id).addKeyValue("caller", caller.subject())
+            SECURITY.atWarn().addKeyValue("taskId", id).addKeyValue("caller", invocation.subject())
                 .log("refused access to a task owned by another caller");
         }
         return new TaskNotFoundException();

@@ -55,8 +55,8 @@ class MigrationHandlerIT {
             try (ResultSet who = sql.executeQuery("SELECT current_user")) {
                 assertThat(who.next() && who.getString(1).equals("tasks_app")).isTrue();
             }
-            sql.execute("INSERT INTO audit_entry (action, entity_type, entity_id, actor, correlation_id, occurred_at,"
-                + " changed_fields) VALUES ('CREATE', 'probe', 'p1', 'migration-it', 'c', now(), '{}')");
+            sql.execute("INSERT INTO audit_entry (action, entity_type, entity_id, actor, origin, correlation_id, occurred_at,"
+                + " changed_fields) VALUES ('CREATE', 'probe', 'p1', 'migration-it', 'HTTP', 'c', now(), '{}')");
             assertThat(sql.executeUpdate("DELETE FROM audit_entry WHERE entity_type = 'probe'")).isEqualTo(1);
             assertThatThrownBy(() -> sql.execute("CREATE TABLE intruder (id int)"))
                 .hasMessageContaining("permission denied for schema public");

@@ -48,15 +48,18 @@ class ApiGatewayEventsIT {
     void createsTaskFromAnHttpApiPayloadV2Event() throws IOException {
         APIGatewayV2HTTPEvent event = Events.v2("POST", "/tasks", subject, "{\"title\":\"From HTTP API\"}");
 
-        APIGatewayV2HTTPResponse response = httpApi.handleRequest(event, new TestLambdaContext("tasks-api"));
+        TestLambdaContext lambda = new TestLambdaContext("tasks-api");
+
+        APIGatewayV2HTTPResponse response = httpApi.handleRequest(event, lambda);
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         String id = (String) json(response.getBody()).get("id");
         assertThat(response.getHeaders()).containsEntry("Location", "/tasks/" + id);
         assertThat(Db.rows("SELECT owner_id, title FROM task WHERE id = ?::uuid", id))
             .containsExactly(Map.of("owner_id", subject, "title", "From HTTP API"));
-        assertThat(Db.rows("SELECT request_id FROM audit_entry WHERE entity_id = ?", id))
-            .containsExactly(Map.of("request_id", event.getRequestContext().getRequestId()));
+        assertThat(Db.rows("SELECT origin, request_id, lambda_request_id FROM audit_entry WHERE entity_id = ?", id))
+            .containsExactly(Map.of("origin", "HTTP", "request_id", event.getRequestContext().getRequestId(),
+                "lambda_request_id", lambda.getAwsRequestId()));
     }
 
     @Test

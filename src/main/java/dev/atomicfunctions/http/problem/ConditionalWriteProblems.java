@@ -1,0 +1,26 @@
+package dev.atomicfunctions.http.problem;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Documents the problems of a write to an existing, versioned resource: 404 when the caller has no such resource,
+ * 409 when another request changed it concurrently, 412 when {@code If-Match} names an old version.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@NotFoundProblem
+@ApiResponse(responseCode = "409", description = "Changed concurrently; fetch it again", content = @Content(
+    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(
+    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public @interface ConditionalWriteProblems {
+}

@@ -1,0 +1,94 @@
+package dev.atomicfunctions.http.problem;
+
+import dev.atomicfunctions.http.request.CorrelationFilter;
+import dev.atomicfunctions.platform.error.DomainException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns every error response, the framework's (unknown route, wrong method, unsupported media type, unreadable
+ * body, constraint violations, unexpected exceptions) and ours, into an RFC 9457 problem document.
+ * Only texts written for callers go out: domain details, bean-validation messages and fixed texts per status.
+ * Client errors are logged here, once; server errors are logged where they are handled. Every 503 tells the caller
+ * when to come back ({@code Retry-After}).
+ */
+@Singleton
+final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
+    private static final String VALIDATION_TYPE = "urn:atomic-functions:problem:validation";
+
+    private final String retryAfterSeconds;
+
+    ProblemResponseProcessor(@Value("${atomic.http.retry-after-seconds:2}") int retryAfterSeconds) {
+        this.retryAfterSeconds = Integer.toString(retryAfterSeconds);
+    }
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpStatus status = response.status();
+        HttpRequest<?> request = context.getRequest();
+        Problem problem = context.getRootCause()
+            .filter(DomainException.class::isInstance)
+            .map(DomainException.class::cast)
+            .map(e -> new Problem(e.type(), e.title(), status.getCode(), e.getMessage(), request.getPath(),
+                CorrelationFilter.correlationId(request), null))
+            .orElseGet(() -> generic(context, status, request));
+        if (status.getCode() < 500) {
+            LOG.info("request rejected: {} {} -> {} ({})", request.getMethod(), request.getPath(), status.getCode(),
+                context.getRootCause().map(ProblemResponseProcessor::describe).orElse(problem.title()));
+        }
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        }
+        return response.contentType(Problem.MEDIA_TYPE).body(problem);
+    }
+
+    private static Problem generic(ErrorContext context, HttpStatus status, HttpRequest<?> request) {
+        List<Problem.FieldError> fields = fieldErrors(context);
+        boolean validation = status == HttpStatus.BAD_REQUEST && !fields.isEmpty();
+        return new Problem(validation ? VALIDATION_TYPE : "about:blank",
+            validation ? "Invalid request" : status.getReason(),
+            status.getCode(),
+            validation ? "One or more fields are invalid." : StatusDetails.of(status),
+            request.getPath(),
+            CorrelationFilter.correlationId(request),
+            validation ? fields : null);
+    }
+
+    /** Bean validation names a field by its path, such as {@code create.body.title}: the caller knows it as {@code title}. */
+    private static List<Problem.FieldError> fieldErrors(ErrorContext context) {
+        if (!(context.getRootCause().orElse(null) instanceof ConstraintViolationException violations)) {
+            return List.of();
+        }
+        return violations.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath()), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+            .toList();
+    }
+
+    private static String lastNode(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
+    }
+
+    private static String describe(Throwable cause) {
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.atomicfunctions.http.problem;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Documents, in the OpenAPI document, the problem responses every authenticated operation can give. Put it on a
+ * controller; operation-specific problems (404, 409, 412, ...) are declared on the methods.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@ApiResponse(responseCode = "400", description = "Invalid input", content = @Content(
+    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "No verified caller identity", content = @Content(
+    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "413", description = "Request body over the limit", content = @Content(
+    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "500", description = "Unexpected error; nothing was written", content = @Content(
+    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "Database unavailable; see Retry-After", content = @Content(
+    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public @interface StandardProblems {
+}

@@ -1,0 +1,48 @@
+package dev.atomicfunctions.platform.error;
+
+import java.util.Map;
+
+/**
+ * Base of every domain error. Each concrete error is its own exception with a {@link ErrorKind}; the edges map
+ * kinds, never concrete classes. The detail text is written for the caller and must never contain internal
+ * information.
+ */
+public abstract class DomainException extends RuntimeException {
+
+    private final ErrorKind kind;
+    private final String type;
+    private final String title;
+
+    /**
+     * @param kind   what kind of failure this is
+     * @param slug   the problem type slug, becoming {@code urn:atomic-functions:problem:<slug>}
+     * @param title  short stable summary of the kind of problem
+     * @param detail caller-safe explanation of this occurrence
+     */
+    protected DomainException(ErrorKind kind, String slug, String title, String detail) {
+        super(detail, null, false, false);
+        this.kind = kind;
+        this.type = "urn:atomic-functions:problem:" + slug;
+        this.title = title;
+    }
+
+    /** @return what kind of failure this is */
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    /** @return the problem type URI */
+    public String type() {
+        return type;
+    }
+
+    /** @return the problem title */
+    public String title() {
+        return title;
+    }
+
+    /** @return further caller-safe members of the problem (for example the conflicting resource); none by default */
+    public Map<String, Object> extensions() {
+        return Map.of();
+    }
+}

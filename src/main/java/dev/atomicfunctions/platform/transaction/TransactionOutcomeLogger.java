@@ -1,0 +1,63 @@
+package dev.atomicfunctions.platform.transaction;
+
+import io.micronaut.aop.InterceptPhase;
+import io.micronaut.aop.InterceptorBean;
+import io.micronaut.aop.MethodInterceptor;
+import io.micronaut.aop.MethodInvocationContext;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+
+import java.sql.Connection;
+
+/**
+ * Logs the outcome and duration of every transaction an entry point owns: it wraps each {@code @Transactional}
+ * method, outside Micronaut's transaction interceptor, so it sees the commit (or its failure) too. Methods that
+ * join an existing transaction (the {@code MANDATORY} services) are passed through without a line.
+ */
+@InterceptorBean(Transactional.class)
+final class TransactionOutcomeLogger implements MethodInterceptor<Object, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger("transaction");
+
+    private final TransactionOperations<Connection> transactions;
+
+    TransactionOutcomeLogger(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public int getOrder() {
+        return InterceptPhase.TRANSACTION.getPosition() - 1;
+    }
+
+    @Override
+    public Object intercept(MethodInvocationContext<Object, Object> context) {
+        if (transactions.findTransactionStatus().isPresent()) {
+            return context.proceed();
+        }
+        String boundary = context.getDeclaringType().getSimpleName() + "." + context.getMethodName();
+        long start = System.nanoTime();
+        try {
+            Object result = context.proceed();
+            log(boundary, "committed", start, null);
+            return result;
+        } catch (RuntimeException | Error e) {
+            log(boundary, "rolled back", start, e);
+            throw e;
+        }
+    }
+
+    private static void log(String boundary, String outcome, long start, Throwable cause) {
+        LoggingEventBuilder event = LOG.atInfo()
+            .addKeyValue("boundary", boundary)
+            .addKeyValue("outcome", outcome)
+            .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000);
+        if (cause != null) {
+            event = event.addKeyValue("cause", cause.getClass().getSimpleName());
+        }
+        event.log("transaction {}: {}", outcome, boundary);
+    }
+}
