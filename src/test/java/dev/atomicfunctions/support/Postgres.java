@@ -36,13 +36,25 @@ public record Postgres(String url, String username, String password, String orig
 
     /**
      * @param dataDirectory where the cluster lives; kept between runs when given, a fresh temporary one when null
-     * @return a started embedded PostgreSQL, stopped at JVM exit
+     * @return a started embedded PostgreSQL on a free port, stopped at JVM exit
      */
     public static Postgres embedded(Path dataDirectory) {
+        return embedded(dataDirectory, 0);
+    }
+
+    /**
+     * @param dataDirectory where the cluster lives; kept between runs when given, a fresh temporary one when null
+     * @param port          the port it listens on (localhost), or 0 for a free one
+     * @return a started embedded PostgreSQL, stopped at JVM exit
+     */
+    public static Postgres embedded(Path dataDirectory, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(30));
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            if (port != 0) {
+                builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
             return new Postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "embedded PostgreSQL");
