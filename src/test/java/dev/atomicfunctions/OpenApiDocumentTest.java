@@ -2,8 +2,12 @@ package dev.atomicfunctions;
 
 import dev.atomicfunctions.http.problem.Problem;
 import dev.atomicfunctions.support.OpenApiContract;
+import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +38,7 @@ class OpenApiDocumentTest {
         assertThat(statuses(paths, "/tasks", "post")).contains("201", "400", "401", "415", "503");
         assertThat(statuses(paths, "/tasks", "get")).contains("200", "400", "401");
         assertThat(statuses(paths, "/tasks/{id}", "get")).contains("200", "404");
-        assertThat(statuses(paths, "/tasks/{id}", "patch")).contains("200", "400", "404", "409", "412");
+        assertThat(statuses(paths, "/tasks/{id}", "patch")).contains("200", "400", "404", "409", "412", "415");
         assertThat(statuses(paths, "/tasks/{id}", "delete")).contains("204", "404", "409", "412");
     }
 
@@ -44,6 +48,44 @@ class OpenApiDocumentTest {
 
         assertThat(map(problem.get("properties")))
             .containsKeys("type", "title", "status", "detail", "instance", "correlationId", "errors");
+    }
+
+    /**
+     * JSON Schema patterns are ECMA-262 regular expressions: contract validators and test generators (JavaScript
+     * tooling above all) compile them as such, and one they cannot compile silently disables body validation.
+     * Node.js, which the build needs for the CDK anyway, compiles each one with the {@code u} flag, as ajv does.
+     */
+    @Test
+    void everyPatternCompilesAsAnEcmaScriptRegularExpression() throws Exception {
+        List<String> patterns = new ArrayList<>();
+        collectPatterns(document(), patterns);
+        assertThat(patterns).as("patterns in the document").isNotEmpty();
+
+        Process node = new ProcessBuilder("node", "-e", """
+            const patterns = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+            for (const p of patterns) {
+              try { new RegExp(p, 'u'); } catch (e) { console.log(p + ' -> ' + e.message); process.exitCode = 1; }
+            }""").redirectErrorStream(true).start();
+        try (OutputStream in = node.getOutputStream()) {
+            in.write(ObjectMapper.getDefault().writeValueAsBytes(patterns));
+        }
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(node.waitFor()).as(output).isZero();
+    }
+
+    private static void collectPatterns(Object node, List<String> patterns) {
+        if (node instanceof Map<?, ?> object) {
+            object.forEach((key, value) -> {
+                if ("pattern".equals(key) && value instanceof String pattern) {
+                    patterns.add(pattern);
+                } else {
+                    collectPatterns(value, patterns);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectPatterns(item, patterns));
+        }
     }
 
     private static List<String> statuses(Map<String, Object> paths, String path, String method) {

@@ -1,10 +1,10 @@
 package dev.atomicfunctions.task;
 
+import dev.atomicfunctions.platform.validation.Length;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * Body of {@code POST /tasks}.
@@ -13,8 +13,6 @@ import jakarta.validation.constraints.Size;
  * @param description up to 4000 characters, optional
  */
 @Serdeable
-record NewTask(@NotBlank @Size(max = 200) @Pattern(regexp = TaskText.NO_NUL, message = TaskText.NO_NUL_MESSAGE)
-               String title,
-               @Nullable @Size(max = 4000) @Pattern(regexp = TaskText.NO_NUL, message = TaskText.NO_NUL_MESSAGE)
-               String description) {
+record NewTask(@NotBlank @Length(max = 200) @Schema(minLength = 1, maxLength = 200) String title,
+               @Nullable @Length(max = 4000) @Schema(maxLength = 4000) String description) {
 }

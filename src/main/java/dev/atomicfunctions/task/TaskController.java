@@ -1,6 +1,7 @@
 package dev.atomicfunctions.task;
 
 import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
+import dev.atomicfunctions.http.problem.JsonBodyProblems;
 import dev.atomicfunctions.http.problem.NotFoundProblem;
 import dev.atomicfunctions.http.problem.Problem;
 import dev.atomicfunctions.http.problem.StandardProblems;
@@ -60,8 +61,7 @@ class TaskController {
     @Operation(summary = "Create a task")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
-    @ApiResponse(responseCode = "415", description = "Body is not JSON", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     @ApiResponse(responseCode = "409", description = "Same Idempotency-Key processed concurrently; retry",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
@@ -78,7 +78,7 @@ class TaskController {
         return creation.replayed() ? response.header(REPLAYED, "true") : response;
     }
 
-    @Get
+    @Get(headRoute = false)
     @ReadOnly
     @Operation(summary = "List the caller's tasks, newest first")
     TaskPage list(@Parameter(hidden = true) Invocation invocation,
@@ -89,7 +89,7 @@ class TaskController {
         return tasks.list(invocation, completed == null ? null : Boolean.valueOf(completed), limit, cursor);
     }
 
-    @Get("/{id}")
+    @Get(value = "/{id}", headRoute = false)
     @ReadOnly
     @Operation(summary = "Get one of the caller's tasks")
     @ApiResponse(responseCode = "200", description = "The task; ETag carries its version", content = @Content(
@@ -106,6 +106,7 @@ class TaskController {
     @ApiResponse(responseCode = "200", description = "The task as stored", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
     @ConditionalWriteProblems
+    @JsonBodyProblems
     HttpResponse<TaskView> update(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                   @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                   @Body @Valid TaskPatch body) {

@@ -1,9 +1,10 @@
 package dev.atomicfunctions.task;
 
+import dev.atomicfunctions.platform.validation.Length;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import java.util.stream.Stream;
 
@@ -16,11 +17,13 @@ import java.util.stream.Stream;
  * @param completed   the new completion state
  */
 @Serdeable
-record TaskPatch(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-                 @Pattern(regexp = TaskText.NO_NUL, message = TaskText.NO_NUL_MESSAGE) String title,
-                 @Nullable @Size(max = 4000) @Pattern(regexp = TaskText.NO_NUL, message = TaskText.NO_NUL_MESSAGE)
-                 String description,
-                 @Nullable @Serdeable.Deserializable(using = StrictBoolean.class) Boolean completed) {
+record TaskPatch(@Nullable @Length(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+                 @Schema(minLength = 1, maxLength = 200) String title,
+                 @Nullable @Length(max = 4000) @Schema(maxLength = 4000) String description,
+                 @Nullable Boolean completed) {
+
+    /** Some character other than white space; valid as ECMA-262 too, for the OpenAPI document's users. */
+    static final String NOT_BLANK = "^[\\s\\S]*\\S[\\s\\S]*$";
 
     boolean isEmpty() {
         return Stream.of(title, description, completed).allMatch(v -> v == null);

@@ -3,6 +3,9 @@ package dev.atomicfunctions.http.problem;
 import dev.atomicfunctions.http.request.CorrelationFilter;
 import dev.atomicfunctions.platform.error.DomainException;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -69,15 +72,36 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
             validation ? fields : null);
     }
 
-    /** Bean validation names a field by its path, such as {@code create.body.title}: the caller knows it as {@code title}. */
+    /**
+     * Bean validation names a field by its path, such as {@code create.body.title}: the caller knows it as
+     * {@code title}. A query value that cannot be converted names its parameter; a body value serde refused names
+     * its field.
+     */
     private static List<Problem.FieldError> fieldErrors(ErrorContext context) {
-        if (!(context.getRootCause().orElse(null) instanceof ConstraintViolationException violations)) {
-            return List.of();
+        return switch (context.getRootCause().orElse(null)) {
+            case ConstraintViolationException violations -> violations.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+            case ConversionErrorException conversion -> List.of(new Problem.FieldError(
+                boundName(conversion.getArgument()), expectation(conversion.getArgument())));
+            case null -> List.of();
+            case Throwable other -> BodyFieldErrors.of(other).map(List::of).orElse(List.of());
+        };
+    }
+
+    /** @return the name the parameter is bound from ({@code @QueryValue("x")}), else its own */
+    private static String boundName(Argument<?> argument) {
+        return argument.getAnnotationMetadata().stringValue(Bindable.class)
+            .filter(name -> !name.isBlank()).orElse(argument.getName());
+    }
+
+    private static String expectation(Argument<?> argument) {
+        Class<?> type = argument.getWrapperType();
+        if (type == Integer.class || type == Long.class || type == Short.class) {
+            return "must be an integer";
         }
-        return violations.getConstraintViolations().stream()
-            .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath()), v.getMessage()))
-            .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
-            .toList();
+        return type == Boolean.class ? "must be true or false" : "has an invalid value";
     }
 
     private static String lastNode(Path path) {

@@ -2,13 +2,19 @@ package dev.atomicfunctions.http.request;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.servlet.http.ServletHttpRequest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * Reads what API Gateway put into the event behind an HTTP request: payload v2 (HTTP API) and payload v1
@@ -68,6 +74,83 @@ final class GatewayEvents {
         }
         // Every character takes at least one byte: a long body is over the limit without encoding it.
         return body.length() > limit ? body.length() : body.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** @return whether API Gateway delivered a non-empty body; empty when the request did not come from it */
+    static Optional<Boolean> hasBody(HttpRequest<?> request) {
+        return switch (nativeEvent(request)) {
+            case APIGatewayV2HTTPEvent v2 -> Optional.of(v2.getBody() != null && !v2.getBody().isEmpty());
+            case APIGatewayProxyRequestEvent v1 -> Optional.of(v1.getBody() != null && !v1.getBody().isEmpty());
+            case null, default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The handler decodes a body flagged {@code isBase64Encoded} with {@link Base64} when a parameter binds it, and
+     * encodes any other body to UTF-8 bytes: invalid base64 would fail there with an IllegalArgumentException (a
+     * 500), and an unpaired surrogate would silently become {@code ?}.
+     *
+     * @return whether the body API Gateway delivered can be read as it is flagged (true without a body)
+     */
+    static boolean bodyIsReadable(HttpRequest<?> request) {
+        return switch (nativeEvent(request)) {
+            case APIGatewayV2HTTPEvent v2 -> readable(v2.getBody(), v2.getIsBase64Encoded());
+            case APIGatewayProxyRequestEvent v1 -> readable(v1.getBody(), Boolean.TRUE.equals(v1.getIsBase64Encoded()));
+            case null, default -> true;
+        };
+    }
+
+    private static boolean readable(String body, boolean base64) {
+        if (body == null || body.isEmpty()) {
+            return true;
+        }
+        if (!base64) {
+            // codePoints() pairs surrogates; what is left unpaired comes out as a SURROGATE code point.
+            return body.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE);
+        }
+        try {
+            Base64.getDecoder().decode(body);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Adds {@code application/json} to the {@code Accept} header of the event. The handler builds the request's
+     * headers from the event every time they are read (micronaut-aws 4.11), so this is what routing and content
+     * negotiation then see; {@code ProblemAcceptFilter}'s test guards that behaviour.
+     */
+    static void alsoAcceptJson(HttpRequest<?> request) {
+        switch (nativeEvent(request)) {
+            case APIGatewayV2HTTPEvent v2 -> v2.setHeaders(withJson(v2.getHeaders()));
+            case APIGatewayProxyRequestEvent v1 -> {
+                v1.setHeaders(withJson(v1.getHeaders()));
+                v1.setMultiValueHeaders(withJsonAll(v1.getMultiValueHeaders()));
+            }
+            case null, default -> {
+            }
+        }
+    }
+
+    private static Map<String, String> withJson(Map<String, String> headers) {
+        if (headers == null) {
+            return null;
+        }
+        Map<String, String> copy = new HashMap<>(headers);
+        copy.replaceAll((name, value) -> name.equalsIgnoreCase(HttpHeaders.ACCEPT)
+            ? value + ", " + MediaType.APPLICATION_JSON : value);
+        return copy;
+    }
+
+    private static Map<String, List<String>> withJsonAll(Map<String, List<String>> headers) {
+        if (headers == null) {
+            return null;
+        }
+        Map<String, List<String>> copy = new HashMap<>(headers);
+        copy.replaceAll((name, values) -> name.equalsIgnoreCase(HttpHeaders.ACCEPT)
+            ? Stream.concat(values.stream(), Stream.of(MediaType.APPLICATION_JSON)).toList() : values);
+        return copy;
     }
 
     private static Object nativeEvent(HttpRequest<?> request) {
