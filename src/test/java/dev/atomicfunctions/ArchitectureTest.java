@@ -58,6 +58,11 @@ class ArchitectureTest {
     private static final String TRANSACTION_PACKAGE = ROOT + ".platform.transaction..";
     /** The one class that may declare {@code NESTED}: every savepoint goes through it. */
     static final String SAVEPOINT_HELPER = ROOT + ".platform.transaction.Savepoints";
+    /**
+     * The one class besides entry points that may open a transaction ({@code REQUIRES_NEW}): the audit record of a
+     * failed attempt, written after the attempt's own transaction rolled back.
+     */
+    static final String FAILED_ATTEMPT_AUDIT = ROOT + ".audit.FailedAttempts";
 
     /**
      * Micronaut generates {@code $...} and {@code ...$Intercepted} classes; the rules judge the code we write, and
@@ -103,9 +108,14 @@ class ArchitectureTest {
 
     private static final ArchRule ONLY_ENTRY_POINTS_BEGIN_TRANSACTIONS = classes()
         .that(HAND_WRITTEN).and(DescribedPredicate.not(ENTRY_POINTS))
-        .and().doNotHaveFullyQualifiedName(SAVEPOINT_HELPER)
+        .and().doNotHaveFullyQualifiedName(SAVEPOINT_HELPER).and().doNotHaveFullyQualifiedName(FAILED_ATTEMPT_AUDIT)
         .should(declareOnly(Set.of(Propagation.MANDATORY)))
         .because("the entry point owns the transaction; services only join it");
+
+    private static final ArchRule THE_FAILED_ATTEMPT_AUDIT_OPENS_ONLY_ITS_OWN_TRANSACTION = classes()
+        .that().haveFullyQualifiedName(FAILED_ATTEMPT_AUDIT)
+        .should(declareOnly(Set.of(Propagation.REQUIRES_NEW)))
+        .because("a failed attempt is audited after its transaction rolled back, in a short one of its own");
 
     private static final ArchRule SAVEPOINTS_ONLY_THROUGH_THE_HELPER = classes()
         .that(HAND_WRITTEN).and().doNotHaveFullyQualifiedName(SAVEPOINT_HELPER)
@@ -174,6 +184,11 @@ class ArchitectureTest {
         ONLY_ENTRY_POINTS_BEGIN_TRANSACTIONS.check(PRODUCTION);
         assertThat(failures(ONLY_ENTRY_POINTS_BEGIN_TRANSACTIONS))
             .anyMatch(d -> d.contains("SelfCommittingService") && d.contains("REQUIRED"));
+    }
+
+    @Test
+    void onlyTheFailedAttemptAuditOpensASecondTransaction() {
+        THE_FAILED_ATTEMPT_AUDIT_OPENS_ONLY_ITS_OWN_TRANSACTION.check(PRODUCTION);
     }
 
     @Test

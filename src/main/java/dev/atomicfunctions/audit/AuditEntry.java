@@ -22,5 +22,6 @@ record AuditEntry(@Id @GeneratedValue @Nullable Long id,
                   String correlationId,
                   @Nullable String lambdaRequestId,
                   Instant occurredAt,
-                  @TypeDef(type = DataType.STRING_ARRAY) String[] changedFields) {
+                  @TypeDef(type = DataType.STRING_ARRAY) String[] changedFields,
+                  @Nullable String reason) {
 }

@@ -36,6 +36,16 @@ public class AuditTrail {
                        Collection<String> changedFields) {
         entries.save(new AuditEntry(null, action, entityType, entityId, invocation.subject(), invocation.origin(),
             invocation.originId(), invocation.correlationId(), invocation.lambdaRequestId(),
-            clock.instant().truncatedTo(ChronoUnit.MICROS), changedFields.toArray(String[]::new)));
+            clock.instant().truncatedTo(ChronoUnit.MICROS), changedFields.toArray(String[]::new), null));
+    }
+
+    /**
+     * Records an attempt that failed. Called by {@link FailedAttempts}, in the transaction it opens after the
+     * attempt's own rolled back.
+     */
+    void recordFailure(Invocation invocation, String entityType, String entityId, String reason) {
+        entries.save(new AuditEntry(null, AuditAction.ATTEMPT_FAILED, entityType, entityId, invocation.subject(),
+            invocation.origin(), invocation.originId(), invocation.correlationId(), invocation.lambdaRequestId(),
+            clock.instant().truncatedTo(ChronoUnit.MICROS), new String[0], reason));
     }
 }

@@ -7,6 +7,7 @@ import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.paging.PageCursor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -75,7 +76,7 @@ class Tasks {
         PageCursor after = PageCursor.decode(cursor);
         List<Task> rows = tasks.findPage(invocation.subject(), completed, after.createdAt(), after.id(), limit + 1);
         List<Task> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? PageCursor.after(page.getLast()).encode() : null;
+        String next = rows.size() > limit ? new PageCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
         return new TaskPage(page.stream().map(TaskView::of).toList(), next);
     }
 

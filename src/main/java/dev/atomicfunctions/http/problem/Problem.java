@@ -1,11 +1,13 @@
 package dev.atomicfunctions.http.problem;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem document, the body of every error response ({@code application/problem+json}).
@@ -17,6 +19,8 @@ import java.util.List;
  * @param instance      the request path
  * @param correlationId the correlation id of the request, as echoed in {@code X-Correlation-Id}
  * @param errors        one entry per invalid field (validation problems only)
+ * @param extensions    further members of this kind of problem (RFC 9457 extension members), such as the
+ *                      conflicting resource; written as members of the document itself
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -27,7 +31,8 @@ public record Problem(String type,
                       @Nullable String detail,
                       @Nullable String instance,
                       @Nullable String correlationId,
-                      @Nullable List<FieldError> errors) {
+                      @Nullable List<FieldError> errors,
+                      @JsonAnyGetter @Schema(hidden = true) @Nullable Map<String, Object> extensions) {
 
     /** The media type of every error response. */
     public static final String MEDIA_TYPE = "application/problem+json";

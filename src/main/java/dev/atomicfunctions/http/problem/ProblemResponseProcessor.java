@@ -48,7 +48,7 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
             .filter(DomainException.class::isInstance)
             .map(DomainException.class::cast)
             .map(e -> new Problem(e.type(), e.title(), status.getCode(), e.getMessage(), request.getPath(),
-                CorrelationFilter.correlationId(request), null))
+                CorrelationFilter.correlationId(request), null, e.extensions()))
             .orElseGet(() -> generic(context, status, request));
         if (status.getCode() < 500) {
             LOG.info("request rejected: {} {} -> {} ({})", request.getMethod(), request.getPath(), status.getCode(),
@@ -69,7 +69,8 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
             validation ? "One or more fields are invalid." : StatusDetails.of(status),
             request.getPath(),
             CorrelationFilter.correlationId(request),
-            validation ? fields : null);
+            validation ? fields : null,
+            null);
     }
 
     /**

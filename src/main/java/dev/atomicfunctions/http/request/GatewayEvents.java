@@ -8,12 +8,16 @@ import io.micronaut.http.MediaType;
 import io.micronaut.servlet.http.ServletHttpRequest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -28,20 +32,55 @@ final class GatewayEvents {
 
     /** @return the {@code sub} claim the JWT authorizer verified, if any */
     static Optional<String> subject(HttpRequest<?> request) {
+        return Optional.ofNullable(claims(request).get("sub")).map(Object::toString);
+    }
+
+    /**
+     * @return the groups the authorizer verified ({@code cognito:groups}). An HTTP API renders a list claim as
+     *     {@code [admin users]}, a REST API's Cognito authorizer as {@code admin,users}: both are read.
+     */
+    static Set<String> groups(HttpRequest<?> request) {
+        return words(claims(request).get("cognito:groups"));
+    }
+
+    /** @return the OAuth scopes of the token: the {@code scope} claim, and an HTTP API's {@code jwt.scopes} */
+    static Set<String> scopes(HttpRequest<?> request) {
+        Set<String> scopes = new TreeSet<>(words(claims(request).get("scope")));
+        if (nativeEvent(request) instanceof APIGatewayV2HTTPEvent v2 && v2.getRequestContext() != null
+            && v2.getRequestContext().getAuthorizer() != null && v2.getRequestContext().getAuthorizer().getJwt() != null
+            && v2.getRequestContext().getAuthorizer().getJwt().getScopes() != null) {
+            scopes.addAll(v2.getRequestContext().getAuthorizer().getJwt().getScopes());
+        }
+        return Set.copyOf(scopes);
+    }
+
+    private static Map<?, ?> claims(HttpRequest<?> request) {
         return switch (nativeEvent(request)) {
             case APIGatewayV2HTTPEvent v2 -> Optional.ofNullable(v2.getRequestContext())
                 .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
                 .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
                 .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
-                .map(claims -> claims.get("sub"));
+                .<Map<?, ?>>map(claims -> claims)
+                .orElse(Map.of());
             case APIGatewayProxyRequestEvent v1 -> Optional.ofNullable(v1.getRequestContext())
                 .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getAuthorizer)
                 .map(authorizer -> authorizer.get("claims"))
                 .filter(Map.class::isInstance)
-                .map(claims -> ((Map<?, ?>) claims).get("sub"))
-                .map(Object::toString);
-            case null, default -> Optional.empty();
+                .<Map<?, ?>>map(Map.class::cast)
+                .orElse(Map.of());
+            case null, default -> Map.of();
         };
+    }
+
+    private static Set<String> words(Object claim) {
+        if (claim == null) {
+            return Set.of();
+        }
+        String text = claim.toString().strip();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return Arrays.stream(text.split("[\\s,]+")).filter(w -> !w.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** @return API Gateway's own id for this request */

@@ -30,7 +30,7 @@ final class InvocationBinder implements TypedRequestArgumentBinder<Invocation> {
             .orElseThrow(MissingIdentityException::new);
         Invocation invocation = new Invocation(subject, Invocation.Origin.HTTP,
             GatewayEvents.requestId(source).orElse(null), CorrelationFilter.correlationId(source),
-            MDC.get(LogFields.LAMBDA_REQUEST_ID));
+            MDC.get(LogFields.LAMBDA_REQUEST_ID), GatewayEvents.groups(source), GatewayEvents.scopes(source));
         // Every later log line of this request names its caller.
         LogFields.put(invocation);
         return () -> Optional.of(invocation);

@@ -20,7 +20,14 @@ public abstract class DomainException extends RuntimeException {
      * @param detail caller-safe explanation of this occurrence
      */
     protected DomainException(ErrorKind kind, String slug, String title, String detail) {
-        super(detail, null, false, false);
+        this(kind, slug, title, detail, null);
+    }
+
+    /**
+     * @param cause the failure behind it, for the logs (never shown to the caller)
+     */
+    protected DomainException(ErrorKind kind, String slug, String title, String detail, Throwable cause) {
+        super(detail, cause, false, false);
         this.kind = kind;
         this.type = "urn:atomic-functions:problem:" + slug;
         this.title = title;

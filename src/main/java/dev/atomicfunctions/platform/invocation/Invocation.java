@@ -2,6 +2,8 @@ package dev.atomicfunctions.platform.invocation;
 
 import io.micronaut.core.annotation.Nullable;
 
+import java.util.Set;
+
 /**
  * Who acts, and through which invocation: what audit, idempotency and logs need, whatever the entry point. HTTP
  * builds it from the authorizer's claims, a queue consumer from the message, a scheduled job from its event.
@@ -11,9 +13,11 @@ import io.micronaut.core.annotation.Nullable;
  * @param originId        the origin's own id: API Gateway request id, SQS message id, schedule event id
  * @param correlationId   the id that follows the work across requests, messages and logs
  * @param lambdaRequestId the Lambda invocation's request id, when running in (or as) Lambda
+ * @param groups          the subject's groups as verified (Cognito's {@code cognito:groups}); empty for jobs
+ * @param scopes          the OAuth scopes the token was granted; empty for jobs
  */
 public record Invocation(String subject, Origin origin, @Nullable String originId, String correlationId,
-                         @Nullable String lambdaRequestId) {
+                         @Nullable String lambdaRequestId, Set<String> groups, Set<String> scopes) {
 
     /** The kind of entry point an invocation came through. */
     public enum Origin {

@@ -1,4 +1,4 @@
-package dev.atomicfunctions.task;
+package dev.atomicfunctions.platform.paging;
 
 import io.micronaut.core.annotation.Nullable;
 
@@ -9,20 +9,25 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Position in the newest-first task list: the (createdAt, id) of the last row a page returned. Opaque to callers.
- * Keyset pagination stays correct while rows are inserted or deleted between pages, unlike offsets.
+ * Position in a newest-first list: the (createdAt, id) of the last row a page returned. Opaque to callers. Keyset
+ * pagination stays correct while rows are inserted or deleted between pages, unlike offsets. Every list of the API
+ * pages this way ({@code ORDER BY created_at DESC, id DESC}, rows strictly after the cursor).
+ *
+ * @param createdAt the last row's creation time
+ * @param id        the last row's id
  */
-record PageCursor(Instant createdAt, UUID id) {
+public record PageCursor(Instant createdAt, UUID id) {
 
     /** Before every row: the start of the list. */
-    static final PageCursor START = new PageCursor(Instant.parse("9999-12-31T00:00:00Z"),
+    public static final PageCursor START = new PageCursor(Instant.parse("9999-12-31T00:00:00Z"),
         new UUID(-1L, -1L));
 
-    static PageCursor after(Task task) {
-        return new PageCursor(task.createdAt(), task.id());
-    }
-
-    static PageCursor decode(@Nullable String cursor) {
+    /**
+     * @param cursor a cursor this API issued, or {@code null}/empty for the first page
+     * @return the position it names
+     * @throws InvalidCursorException when the API did not issue it
+     */
+    public static PageCursor decode(@Nullable String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return START;
         }
@@ -35,7 +40,8 @@ record PageCursor(Instant createdAt, UUID id) {
         }
     }
 
-    String encode() {
+    /** @return the opaque form given to callers */
+    public String encode() {
         String raw = ChronoUnit.MICROS.between(Instant.EPOCH, createdAt) + "/" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }

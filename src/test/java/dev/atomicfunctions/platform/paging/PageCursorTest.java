@@ -1,4 +1,4 @@
-package dev.atomicfunctions.task;
+package dev.atomicfunctions.platform.paging;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,0 +1,32 @@
+package dev.atomicfunctions.platform.invocation;
+
+/**
+ * When the current Lambda invocation will be stopped, from {@code Context.getRemainingTimeInMillis()} at its start.
+ * Lambda runs one invocation at a time per environment, on one thread; the value is per thread so that a local
+ * runner serving requests concurrently keeps them apart. Without a Lambda context (a test calling code directly)
+ * the invocation gets {@link #UNKNOWN_REMAINING_MILLIS}.
+ */
+public final class Deadline {
+
+    /** What an invocation without a Lambda context may assume: the deployed API function's timeout. */
+    public static final long UNKNOWN_REMAINING_MILLIS = 10_000;
+
+    private static final ThreadLocal<Long> DEADLINE_NANOS = new ThreadLocal<>();
+
+    private Deadline() {
+    }
+
+    /** Starts the clock of the invocation about to run on this thread. */
+    public static void start(long remainingMillis) {
+        DEADLINE_NANOS.set(System.nanoTime() + remainingMillis * 1_000_000);
+    }
+
+    /** @return milliseconds left before Lambda stops the current invocation */
+    public static long remainingMillis() {
+        Long deadline = DEADLINE_NANOS.get();
+        if (deadline == null) {
+            return UNKNOWN_REMAINING_MILLIS;
+        }
+        return Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.atomicfunctions.product;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ProductRepository extends GenericRepository<Product, UUID> {
+
+    Product save(Product product);
+
+    Optional<Product> findById(UUID id);
+
+    @Query("SELECT * FROM product WHERE lower(sku) = lower(:sku)")
+    Optional<Product> findBySkuIgnoringCase(String sku);
+
+    /** Keyset page, newest first: the rows strictly after the cursor position. */
+    @Query("""
+        SELECT * FROM product
+        WHERE (created_at, id) < (:afterCreatedAt, :afterId)
+        ORDER BY created_at DESC, id DESC
+        LIMIT :limit""")
+    List<Product> findPage(Instant afterCreatedAt, UUID afterId, int limit);
+
+    /**
+     * Locks the named products, always in id order: two transactions locking overlapping sets wait for each other
+     * instead of deadlocking, whatever order their callers named the products in.
+     */
+    @Query("""
+        SELECT * FROM product
+        WHERE id IN (:ids) OR lower(sku) IN (:lowerSkus)
+        ORDER BY id
+        FOR UPDATE""")
+    List<Product> lockByIdsOrSkus(Collection<UUID> ids, Collection<String> lowerSkus);
+
+    /** @return 1 when the row still had {@code version}, 0 when a concurrent writer changed it */
+    @Query("""
+        UPDATE product SET name = :name, price_minor = :priceMinor, updated_at = :updatedAt, version = version + 1
+        WHERE id = :id AND version = :version""")
+    int updateIfVersion(UUID id, long version, String name, long priceMinor, Instant updatedAt);
+
+    /**
+     * Changes the stock by {@code delta} unless that would take it below zero. The row lock this takes makes a
+     * concurrent change wait, and PostgreSQL re-checks the condition on the row it then finds: no oversell.
+     *
+     * @return 1 when changed, 0 when the stock is short (or the product absent)
+     */
+    @Query("""
+        UPDATE product SET stock = stock + :delta, updated_at = :updatedAt, version = version + 1
+        WHERE id = :id AND stock + :delta >= 0""")
+    int changeStock(UUID id, int delta, Instant updatedAt);
+}
