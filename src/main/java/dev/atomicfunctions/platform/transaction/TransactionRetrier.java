@@ -6,6 +6,7 @@ import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ final class TransactionRetrier implements MethodInterceptor<Object, Object> {
     private final long marginMillis;
     private final LongSupplier remainingMillis;
 
+    @Inject
     TransactionRetrier(@Value("${atomic.retry.max-attempts}") int maxAttempts,
                        @Value("${atomic.retry.base-delay}") Duration baseDelay,
                        @Value("${atomic.retry.max-delay}") Duration maxDelay,
