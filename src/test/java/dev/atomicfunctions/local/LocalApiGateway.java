@@ -32,12 +32,22 @@ import java.util.concurrent.Executors;
  * Identity, development only: the JWT authorizer is simulated by the {@value #DEV_SUBJECT_HEADER} header, whose value
  * becomes the {@code sub} claim in {@code requestContext.authorizer.jwt.claims}, exactly where API Gateway puts a
  * verified one. This class lives in the test sources, so it is not in the deployed jar and cannot be switched on
- * in Lambda; the function itself has no development mode.
+ * in Lambda; the function itself has no development mode. Likewise {@value #DEV_GROUPS_HEADER} (comma-separated)
+ * becomes the {@code cognito:groups} claim, rendered as an HTTP API renders a list claim ({@code [admin users]}).
+ * <p>
+ * Concurrency, as Lambda has it: Lambda serves concurrent requests from separate environments, each with its own
+ * database connection. Here one function serves them all, with a pool of {@value #CONCURRENT_CONNECTIONS}
+ * connections, so that each in-flight request (up to that many) has its own connection: 64 requests at once see
+ * what 64 environments would, not a queue of them waiting for one connection.
  */
 public final class LocalApiGateway implements AutoCloseable {
 
     /** Header whose value the simulated authorizer turns into the caller's {@code sub} claim. */
     public static final String DEV_SUBJECT_HEADER = "X-Dev-Subject";
+    /** Header whose comma-separated values the simulated authorizer turns into the {@code cognito:groups} claim. */
+    public static final String DEV_GROUPS_HEADER = "X-Dev-Groups";
+    /** Connections of the local function: one per in-flight request, as Lambda's environments would each have. */
+    static final int CONCURRENT_CONNECTIONS = 64;
     private static final DateTimeFormatter API_GATEWAY_TIME =
         DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -56,7 +66,7 @@ public final class LocalApiGateway implements AutoCloseable {
      * @return the started gateway
      */
     public static LocalApiGateway start(int port) throws IOException {
-        APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction();
+        APIGatewayV2HTTPEventFunction function = withPoolOf(CONCURRENT_CONNECTIONS);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         LocalApiGateway gateway = new LocalApiGateway(function, server, executor);
@@ -64,6 +74,21 @@ public final class LocalApiGateway implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         return gateway;
+    }
+
+    /** The function as Lambda builds it (no-argument constructor), with a pool sized for concurrent requests. */
+    private static APIGatewayV2HTTPEventFunction withPoolOf(int connections) {
+        String property = "datasources.default.maximum-pool-size";
+        String previous = System.setProperty(property, Integer.toString(connections));
+        try {
+            return new APIGatewayV2HTTPEventFunction();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, previous);
+            }
+        }
     }
 
     /** @return the port it listens on */
@@ -105,6 +130,7 @@ public final class LocalApiGateway implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) ->
             headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         String subject = headers.remove(DEV_SUBJECT_HEADER.toLowerCase(Locale.ROOT));
+        String groups = headers.remove(DEV_GROUPS_HEADER.toLowerCase(Locale.ROOT));
         byte[] body = exchange.getRequestBody().readAllBytes();
         Instant now = Instant.now();
         String rawQuery = exchange.getRequestURI().getRawQuery();
@@ -133,7 +159,7 @@ public final class LocalApiGateway implements AutoCloseable {
                     .build())
                 .withAuthorizer(subject == null ? null : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                     .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                        .withClaims(Map.of("sub", subject))
+                        .withClaims(claims(subject, groups))
                         .withScopes(List.of())
                         .build())
                     .build())
@@ -143,6 +169,15 @@ public final class LocalApiGateway implements AutoCloseable {
                 : Base64.getEncoder().encodeToString(body))
             .withIsBase64Encoded(body.length > 0 && !isText(headers))
             .build();
+    }
+
+    private static Map<String, String> claims(String subject, String groups) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put("sub", subject);
+        if (groups != null) {
+            claims.put("cognito:groups", "[" + String.join(" ", groups.split("\\s*,\\s*")) + "]");
+        }
+        return claims;
     }
 
     private static boolean isText(Map<String, String> headers) {
