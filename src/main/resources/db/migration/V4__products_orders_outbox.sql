@@ -46,13 +46,14 @@ CREATE INDEX customer_order_placed_idx ON customer_order (created_at) WHERE stat
 
 -- The unit price is a snapshot: a later price change does not change a placed order.
 CREATE TABLE order_line (
+    id               uuid PRIMARY KEY,
     order_id         uuid        NOT NULL REFERENCES customer_order (id) ON DELETE CASCADE,
     line_no          smallint    NOT NULL,
     product_id       uuid        NOT NULL REFERENCES product (id),
     sku              varchar(64) NOT NULL,
     quantity         integer     NOT NULL CHECK (quantity BETWEEN 1 AND 1000),
     unit_price_minor bigint      NOT NULL CHECK (unit_price_minor >= 0),
-    PRIMARY KEY (order_id, line_no),
+    UNIQUE (order_id, line_no),
     UNIQUE (order_id, product_id)
 );
 

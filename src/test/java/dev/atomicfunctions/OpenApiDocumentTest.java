@@ -20,7 +20,7 @@ class OpenApiDocumentTest {
     void describesEveryErrorResponseAsProblemJson() {
         Map<String, Object> paths = map(document().get("paths"));
 
-        assertThat(paths).containsOnlyKeys("/tasks", "/tasks/{id}");
+        assertThat(paths).containsOnlyKeys("/tasks", "/tasks/{id}", "/orders", "/orders/{id}", "/orders/{id}/cancel");
         paths.values().stream().map(OpenApiDocumentTest::map).flatMap(operations -> operations.values().stream())
             .map(OpenApiDocumentTest::map)
             .forEach(operation -> map(operation.get("responses")).forEach((status, response) -> {

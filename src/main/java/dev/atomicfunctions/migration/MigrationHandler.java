@@ -6,12 +6,14 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,10 @@ public class MigrationHandler extends MicronautRequestHandler<Map<String, Object
     @Value("${atomic.migration.app-user:}")
     String appUser;
 
+    /** The bounds set on every session of the database after migrating. */
+    @Inject
+    SessionLimits sessionLimits;
+
     /**
      * Flyway holds one connection for its advisory lock, a second to apply the migrations and a third for the
      * afterMigrate callback that grants the functions' user.
@@ -55,17 +61,25 @@ public class MigrationHandler extends MicronautRequestHandler<Map<String, Object
     }
 
     private Flyway flyway() {
-        FluentConfiguration configuration = Flyway.configure()
-            .dataSource(DelegatingDataSource.unwrapDataSource(dataSource));
-        if (appUser.isEmpty()) {
-            return configuration.locations("classpath:db/migration").load();
+        Map<String, String> placeholders = new HashMap<>(Map.of(
+            "idleInTransactionTimeout", sessionLimits.idleInTransaction(),
+            "lockTimeout", sessionLimits.lock(),
+            "statementTimeout", sessionLimits.statement()));
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration", "classpath:db/session-limits"));
+        if (!appUser.isEmpty()) {
+            if (!ROLE_NAME.matcher(appUser).matches()) {
+                throw new IllegalArgumentException("DB_APP_USER must match " + ROLE_NAME + ": " + appUser);
+            }
+            // db/app-user holds an afterMigrate callback: it runs after every migrate, in the same run.
+            locations.add("classpath:db/app-user");
+            placeholders.put("appUser", appUser);
         }
-        if (!ROLE_NAME.matcher(appUser).matches()) {
-            throw new IllegalArgumentException("DB_APP_USER must match " + ROLE_NAME + ": " + appUser);
-        }
-        // db/app-user holds an afterMigrate callback: it runs after every migrate, in the same run.
-        return configuration.locations("classpath:db/migration", "classpath:db/app-user")
-            .placeholders(Map.of("appUser", appUser))
+        return Flyway.configure()
+            .dataSource(DelegatingDataSource.unwrapDataSource(dataSource))
+            // The session limits bound the functions' sessions; a migration's DDL may legitimately take longer.
+            .initSql("SET statement_timeout = 0; SET lock_timeout = 0; SET idle_in_transaction_session_timeout = 0")
+            .locations(locations.toArray(String[]::new))
+            .placeholders(placeholders)
             .load();
     }
 }

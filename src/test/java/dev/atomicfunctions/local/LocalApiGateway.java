@@ -67,7 +67,7 @@ public final class LocalApiGateway implements AutoCloseable {
      */
     public static LocalApiGateway start(int port) throws IOException {
         APIGatewayV2HTTPEventFunction function = withPoolOf(CONCURRENT_CONNECTIONS);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 2 * CONCURRENT_CONNECTIONS);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         LocalApiGateway gateway = new LocalApiGateway(function, server, executor);
         server.createContext("/", gateway::handle);

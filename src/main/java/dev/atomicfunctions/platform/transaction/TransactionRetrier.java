@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Implements {@link RetryTransaction}: outside the transaction interceptor (and its outcome log), so that every
@@ -61,10 +62,16 @@ final class TransactionRetrier implements MethodInterceptor<Object, Object> {
 
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
-        String boundary = context.getDeclaringType().getSimpleName() + "." + context.getMethodName();
+        // proceed(this) runs the rest of the chain again from here (a plain proceed() would skip what it already ran).
+        return run(context.getDeclaringType().getSimpleName() + "." + context.getMethodName(),
+            () -> context.proceed(this));
+    }
+
+    /** Runs the attempts of one entry-point transaction. */
+    <T> T run(String boundary, Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return context.proceed();
+                return transaction.get();
             } catch (RuntimeException failure) {
                 if (TransientFailure.outcomeUnknown(failure)) {
                     throw new TransactionOutcomeUnknownException(failure);

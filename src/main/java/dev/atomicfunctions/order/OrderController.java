@@ -1,0 +1,171 @@
+package dev.atomicfunctions.order;
+
+import dev.atomicfunctions.audit.AuditFailedAttempts;
+import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
+import dev.atomicfunctions.http.problem.JsonBodyProblems;
+import dev.atomicfunctions.http.problem.NotFoundProblem;
+import dev.atomicfunctions.http.problem.Problem;
+import dev.atomicfunctions.http.problem.StandardProblems;
+import dev.atomicfunctions.http.request.EntityTags;
+import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.RetryTransaction;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import java.net.URI;
+
+/**
+ * The orders API. Each write is one transaction, owned here, at READ COMMITTED: stock is protected by row locks
+ * taken in a fixed order and by conditional updates, not by a stricter isolation level (see the README). Writes
+ * are retried whole on contention and audited when they fail.
+ */
+@Controller("/orders")
+@Tag(name = "orders")
+@SecurityRequirement(name = "jwt")
+@StandardProblems
+class OrderController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String REPLAYED = "Idempotent-Replayed";
+    private static final String KEY_DESCRIPTION = "Makes retries safe: the same key and body replay the first "
+        + "answer; 1-255 visible ASCII characters, kept 24 hours";
+
+    private final OrderPlacement placement;
+    private final Orders orders;
+
+    OrderController(OrderPlacement placement, Orders orders) {
+        this.placement = placement;
+        this.orders = orders;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @RetryTransaction
+    @AuditFailedAttempts(OrderEvents.AGGREGATE)
+    @Operation(summary = "Place an order: reserve the stock of every line, all or nothing")
+    @ApiResponse(responseCode = "201", description = "Placed", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @JsonBodyProblems
+    @ApiResponse(responseCode = "409", description = "Some lines short of stock (shortLines), or contention",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Unknown products, mixed currencies, or Idempotency-Key reused",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<OrderView> place(@Parameter(hidden = true) Invocation invocation,
+                                  @Parameter(description = KEY_DESCRIPTION) @Header(IDEMPOTENCY_KEY)
+                                  @Nullable String idempotencyKey,
+                                  @Body @Valid NewOrder body) {
+        Outcome<OrderView> placed = placement.place(invocation, body, idempotencyKey);
+        MutableHttpResponse<OrderView> response = HttpResponse.created(placed.answer(),
+            URI.create("/orders/" + placed.answer().id()));
+        return replayed(tagged(response, placed.answer()), placed);
+    }
+
+    @Get(headRoute = false)
+    @ReadOnly
+    @Operation(summary = "List the caller's orders, newest first")
+    OrderPage list(@Parameter(hidden = true) Invocation invocation,
+                   @QueryValue @Nullable @Pattern(regexp = "^(PLACED|CANCELLED|EXPIRED|FULFILLED)$",
+                       message = "must be PLACED, CANCELLED, EXPIRED or FULFILLED") String status,
+                   @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
+                   @QueryValue @Nullable String cursor) {
+        return orders.list(invocation, status == null ? null : OrderStatus.valueOf(status), limit, cursor);
+    }
+
+    @Get(value = "/{id}", headRoute = false)
+    @ReadOnly
+    @Operation(summary = "Get one of the caller's orders")
+    @ApiResponse(responseCode = "200", description = "The order; ETag carries its version", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @NotFoundProblem
+    HttpResponse<OrderView> get(@Parameter(hidden = true) Invocation invocation, @PathVariable String id) {
+        OrderView order = orders.get(invocation, id);
+        return tagged(HttpResponse.ok(order), order);
+    }
+
+    @Patch("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @RetryTransaction
+    @AuditFailedAttempts(OrderEvents.AGGREGATE)
+    @Operation(summary = "Change the note of a placed order")
+    @ApiResponse(responseCode = "200", description = "The order as stored", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @ConditionalWriteProblems
+    @JsonBodyProblems
+    HttpResponse<OrderView> changeNote(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
+                                       @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                       @Body @Valid OrderPatch body) {
+        OrderView order = orders.changeNote(invocation, id, body, ifMatch);
+        return tagged(HttpResponse.ok(order), order);
+    }
+
+    @Post("/{id}/cancel")
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @RetryTransaction
+    @AuditFailedAttempts(OrderEvents.AGGREGATE)
+    @Operation(summary = "Cancel a placed order and give its stock back")
+    @ApiResponse(responseCode = "200", description = "The cancelled order", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @NotFoundProblem
+    @ApiResponse(responseCode = "409", description = "Not PLACED (status names its state), or contention",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<OrderView> cancel(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
+                                   @Parameter(description = KEY_DESCRIPTION) @Header(IDEMPOTENCY_KEY)
+                                   @Nullable String idempotencyKey) {
+        Outcome<OrderView> cancelled = orders.cancel(invocation, id, idempotencyKey);
+        return replayed(tagged(HttpResponse.ok(cancelled.answer()), cancelled.answer()), cancelled);
+    }
+
+    @Delete("/{id}")
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @RetryTransaction
+    @AuditFailedAttempts(OrderEvents.AGGREGATE)
+    @Operation(summary = "Delete a cancelled or expired order (its audit trail stays)")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ConditionalWriteProblems
+    HttpResponse<Void> delete(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
+                              @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        orders.delete(invocation, id, ifMatch);
+        return HttpResponse.noContent();
+    }
+
+    private static MutableHttpResponse<OrderView> tagged(MutableHttpResponse<OrderView> response, OrderView order) {
+        return response.header(HttpHeaders.ETAG, EntityTags.of(order.version()));
+    }
+
+    private static MutableHttpResponse<OrderView> replayed(MutableHttpResponse<OrderView> response,
+                                                           Outcome<OrderView> outcome) {
+        return outcome.replayed() ? response.header(REPLAYED, "true") : response;
+    }
+}
