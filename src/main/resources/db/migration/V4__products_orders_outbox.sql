@@ -69,6 +69,10 @@ CREATE TABLE outbox_event (
     published_at   timestamptz
 );
 CREATE INDEX outbox_event_pending_idx ON outbox_event (created_at, id) WHERE published_at IS NULL;
+-- The relay publishes an aggregate's events in commit order: it takes an event only when no older one of the same
+-- aggregate is still pending.
+CREATE INDEX outbox_event_pending_aggregate_idx ON outbox_event (aggregate_type, aggregate_id, created_at, id)
+    WHERE published_at IS NULL;
 
 -- Orders are cancelled and expired; a rejected attempt is audited too (in its own transaction), with its reason.
 ALTER TABLE audit_entry DROP CONSTRAINT audit_entry_action_check;

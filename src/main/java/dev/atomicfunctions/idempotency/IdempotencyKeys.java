@@ -83,6 +83,11 @@ public class IdempotencyKeys {
         return new Outcome<>(answer, false);
     }
 
+    /** @return how many expired records (keys and de-duplication records alike) were deleted, at most {@code limit} */
+    public int purgeExpired(int limit) {
+        return records.deleteCreatedBefore(expiredBefore(), limit);
+    }
+
     private Instant expiredBefore() {
         return clock.instant().minus(retention);
     }

@@ -29,4 +29,10 @@ interface IdempotencyRepository extends GenericRepository<IdempotencyRecord, Lon
             WHERE idempotency_record.created_at < :expiredBefore""")
     int insertOrReplaceExpired(String ownerId, String operation, String idempotencyKey, String fingerprint,
                                String response, Instant createdAt, Instant expiredBefore);
+
+    /** Deletes up to {@code limit} records created before {@code before}: expired keys and old de-duplication records. */
+    @Query("""
+        DELETE FROM idempotency_record WHERE id IN (
+            SELECT id FROM idempotency_record WHERE created_at < :before ORDER BY created_at LIMIT :limit)""")
+    int deleteCreatedBefore(Instant before, int limit);
 }

@@ -8,6 +8,7 @@ import dev.atomicfunctions.http.problem.Problem;
 import dev.atomicfunctions.http.problem.StandardProblems;
 import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.outbox.RelayAfterCommit;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.core.annotation.Nullable;
@@ -71,6 +72,7 @@ class OrderController {
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
+    @RelayAfterCommit
     @Operation(summary = "Place an order: reserve the stock of every line, all or nothing")
     @ApiResponse(responseCode = "201", description = "Placed", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
@@ -132,6 +134,7 @@ class OrderController {
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
+    @RelayAfterCommit
     @Operation(summary = "Cancel a placed order and give its stock back")
     @ApiResponse(responseCode = "200", description = "The cancelled order", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))

@@ -24,6 +24,21 @@ interface OrderRepository extends GenericRepository<Order, UUID> {
     @Query("SELECT * FROM customer_order WHERE id = :id AND owner_id = :ownerId FOR UPDATE")
     Optional<Order> lockByIdAndOwnerId(UUID id, String ownerId);
 
+    /** PLACED orders placed before {@code before}, oldest first: candidates for expiry. */
+    @Query("""
+        SELECT * FROM customer_order
+        WHERE status = 'PLACED' AND created_at < :before
+        ORDER BY created_at
+        LIMIT :limit""")
+    List<Order> findPlacedBefore(Instant before, int limit);
+
+    /**
+     * Locks the order if it is still PLACED and no other transaction holds it: two expiry runs at once never both
+     * expire it (the second skips it).
+     */
+    @Query("SELECT * FROM customer_order WHERE id = :id AND status = 'PLACED' FOR UPDATE SKIP LOCKED")
+    Optional<Order> lockIfPlaced(UUID id);
+
     /** Keyset page, newest first, optionally of one status. */
     @Query("""
         SELECT * FROM customer_order

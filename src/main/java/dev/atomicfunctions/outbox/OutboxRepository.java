@@ -6,6 +6,8 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -16,4 +18,26 @@ interface OutboxRepository extends GenericRepository<OutboxEvent, UUID> {
         VALUES (:id, :aggregateType, :aggregateId, :eventType, CAST(:payload AS jsonb), :createdAt)""")
     void insert(UUID id, String aggregateType, String aggregateId, String eventType, String payload,
                 Instant createdAt);
+
+    /**
+     * Claims pending events for this transaction, oldest first, skipping those another relay holds, and taking an
+     * event only when no older event of its aggregate is still pending: events of one aggregate leave in commit
+     * order even with relays running side by side.
+     */
+    @Query("""
+        SELECT * FROM outbox_event e
+        WHERE e.published_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM outbox_event o
+                          WHERE o.aggregate_type = e.aggregate_type AND o.aggregate_id = e.aggregate_id
+                            AND o.published_at IS NULL AND (o.created_at, o.id) < (e.created_at, e.id))
+        ORDER BY e.created_at, e.id
+        LIMIT :limit
+        FOR UPDATE SKIP LOCKED""")
+    List<OutboxEvent> claimPending(int limit);
+
+    @Query("UPDATE outbox_event SET published_at = :publishedAt WHERE id IN (:ids)")
+    int markPublished(Collection<UUID> ids, Instant publishedAt);
+
+    @Query("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")
+    long countPending();
 }

@@ -17,7 +17,8 @@ class AwsEventSamplesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"apigw-v2-http-post-jwt-java-tests.json", "apigw-v2-http-no-authorizer.json",
-        "apigw-v1-rest-aws-proxy-post.json"})
+        "apigw-v1-rest-aws-proxy-post.json", "sqs-three-records-json-bodies.json", "sqs-fifo-three-records.json",
+        "eventbridge-scheduled-event.json"})
     void fixtureIsAnUneditedCopyOfTheAwsSample(String name) throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(SHARED), "the shared samples folder is beside the checkout");
 

@@ -68,8 +68,8 @@ class DatabaseAuthenticationIT {
 
     @Test
     void sendsASignedTokenInsteadOfThePasswordWhenIamIsOn() {
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        String keyId = System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+        String secret = System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
         try (ApplicationContext context = context(Map.of(
             "datasources.default.password", "right-password",
             "datasources.default.data-source-properties.atomicIamAuth", "true",
@@ -78,8 +78,8 @@ class DatabaseAuthenticationIT {
             assertThatThrownBy(() -> pool(context).getConnection().close())
                 .hasStackTraceContaining("password authentication failed for user \"tasks_app\"");
         } finally {
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
+            restore("aws.accessKeyId", keyId);
+            restore("aws.secretAccessKey", secret);
         }
     }
 
@@ -105,5 +105,14 @@ class DatabaseAuthenticationIT {
             "datasources.default.connection-timeout", 2000));
         properties.putAll(overrides);
         return ApplicationContext.builder().properties(properties).start();
+    }
+
+    /** Other tests of this JVM (the queue's) may have set them before. */
+    private static void restore(String property, String previous) {
+        if (previous == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, previous);
+        }
     }
 }

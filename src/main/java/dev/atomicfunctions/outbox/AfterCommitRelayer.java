@@ -1,0 +1,36 @@
+package dev.atomicfunctions.outbox;
+
+import io.micronaut.aop.InterceptPhase;
+import io.micronaut.aop.InterceptorBean;
+import io.micronaut.aop.MethodInterceptor;
+import io.micronaut.aop.MethodInvocationContext;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+/** Implements {@link RelayAfterCommit}: outside every transaction interceptor, so it runs after the commit. */
+@Singleton
+@InterceptorBean(RelayAfterCommit.class)
+final class AfterCommitRelayer implements MethodInterceptor<Object, Object> {
+
+    private final OutboxDrain drain;
+    private final Duration budget;
+
+    AfterCommitRelayer(OutboxDrain drain, @Value("${atomic.outbox.after-commit-budget}") Duration budget) {
+        this.drain = drain;
+        this.budget = budget;
+    }
+
+    @Override
+    public int getOrder() {
+        return InterceptPhase.TRANSACTION.getPosition() - 20;
+    }
+
+    @Override
+    public Object intercept(MethodInvocationContext<Object, Object> context) {
+        Object result = context.proceed();
+        drain.drain(budget, Duration.ZERO);
+        return result;
+    }
+}

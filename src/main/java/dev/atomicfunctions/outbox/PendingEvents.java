@@ -1,0 +1,40 @@
+package dev.atomicfunctions.outbox;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** The outbox's pending events, in the caller's transaction. */
+@Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+class PendingEvents {
+
+    private final OutboxRepository events;
+    private final Clock clock;
+
+    PendingEvents(OutboxRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Claims up to {@code size} events, oldest first, one per aggregate at most, skipping those held elsewhere. */
+    List<OutboxEvent> claim(int size) {
+        return events.claimPending(size);
+    }
+
+    void markPublished(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            events.markPublished(ids, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        }
+    }
+
+    long count() {
+        return events.countPending();
+    }
+}

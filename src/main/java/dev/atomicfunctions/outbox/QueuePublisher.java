@@ -1,0 +1,109 @@
+package dev.atomicfunctions.outbox;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Sends outbox events to the queue ({@code OUTBOX_QUEUE_URL}) with the AWS SDK's SQS client over the JDK's URL
+ * connection. The client is built on first use: a function that never publishes never loads the SDK's SQS classes.
+ * On a FIFO queue the aggregate id is the message group (an aggregate's events arrive in order) and the event id the
+ * de-duplication id (a re-publish within SQS's five minutes is dropped); consumers de-duplicate by event id anyway.
+ */
+@Singleton
+@Requires(property = "atomic.outbox.queue-url", pattern = ".+")
+class QueuePublisher implements AutoCloseable {
+
+    private final String queueUrl;
+    private final String endpoint;
+    private final Duration timeout;
+    private final JsonMapper json;
+    private volatile SqsClient client;
+
+    QueuePublisher(@Value("${atomic.outbox.queue-url}") String queueUrl,
+                   @Value("${atomic.outbox.endpoint:}") String endpoint,
+                   @Value("${atomic.outbox.publish-timeout}") Duration timeout, JsonMapper json) {
+        this.queueUrl = queueUrl;
+        this.endpoint = endpoint;
+        this.timeout = timeout;
+        this.json = json;
+    }
+
+    /** @return the ids of the events the queue accepted (the others stay pending) */
+    Set<UUID> publish(List<OutboxEvent> events) {
+        boolean fifo = queueUrl.endsWith(".fifo");
+        List<SendMessageBatchRequestEntry> entries = events.stream().map(event -> {
+            SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder()
+                .id(event.id().toString())
+                .messageBody(envelope(event));
+            if (fifo) {
+                entry.messageGroupId(event.aggregateType() + ":" + event.aggregateId())
+                    .messageDeduplicationId(event.id().toString());
+            }
+            return entry.build();
+        }).toList();
+        SendMessageBatchResponse response = client().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+        Set<UUID> accepted = new HashSet<>();
+        response.successful().forEach(ok -> accepted.add(UUID.fromString(ok.id())));
+        return accepted;
+    }
+
+    /** The consumer's envelope: the event's id is its de-duplication key. */
+    private String envelope(OutboxEvent event) {
+        try {
+            return "{\"type\":" + json.writeValueAsString(event.eventType()) + ",\"version\":1,\"id\":\"" + event.id()
+                + "\",\"correlationId\":\"" + event.id() + "\",\"payload\":" + event.payload() + "}";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SqsClient client() {
+        SqsClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = build();
+                }
+                current = client;
+            }
+        }
+        return current;
+    }
+
+    private SqsClient build() {
+        var builder = SqsClient.builder()
+            .httpClient(UrlConnectionHttpClient.builder()
+                .connectionTimeout(timeout)
+                .socketTimeout(timeout)
+                .build())
+            .overrideConfiguration(c -> c.apiCallTimeout(timeout.multipliedBy(2)));
+        if (!endpoint.isEmpty()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.atomicfunctions.platform.messaging;
+
+import dev.atomicfunctions.platform.invocation.Invocation;
+
+import java.util.Set;
+
+/**
+ * What a feature does with a message from the queue: a command ({@code task.create}, {@code order.place}, ...) or
+ * an event it reacts to ({@code order.placed}). Implementations are services: they run in the consumer's
+ * transaction (one per message, with the message's de-duplication record) and refuse bad payloads with a domain
+ * exception, never by returning. The consumer finds handlers by type and version; it knows no feature.
+ */
+public interface MessageHandler {
+
+    /** @return the message types handled, for example {@code task.create} */
+    Set<String> types();
+
+    /** @return the payload versions understood; any other fails the message */
+    Set<Integer> versions();
+
+    /**
+     * @param invocation who acts: the command's subject, or a system principal for events
+     * @param type       one of {@link #types()}
+     * @param version    one of {@link #versions()}
+     * @param payload    the payload's JSON
+     */
+    void handle(Invocation invocation, String type, int version, String payload);
+}

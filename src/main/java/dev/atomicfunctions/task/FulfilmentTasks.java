@@ -1,0 +1,58 @@
+package dev.atomicfunctions.task;
+
+import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.messaging.MessageHandler;
+import dev.atomicfunctions.platform.messaging.Payloads;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Closes the loop from orders to work: each {@code order.placed} event becomes a task for the warehouse
+ * ({@code WAREHOUSE_SUBJECT}), {@code Pick and pack order <id>}. Exactly once per event: the consumer records the
+ * event's id in the same transaction as the task.
+ */
+@Singleton
+class FulfilmentTasks implements MessageHandler {
+
+    private final Tasks tasks;
+    private final Payloads payloads;
+    private final String warehouse;
+
+    FulfilmentTasks(Tasks tasks, Payloads payloads, @Value("${atomic.warehouse.subject}") String warehouse) {
+        this.tasks = tasks;
+        this.payloads = payloads;
+        this.warehouse = warehouse;
+    }
+
+    /** What this feature reads of an {@code order.placed} event (it knows nothing else of orders). */
+    @Serdeable
+    record OrderPlaced(@NotNull UUID orderId) {
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of("order.placed");
+    }
+
+    @Override
+    public Set<Integer> versions() {
+        return Set.of(1);
+    }
+
+    /** Runs in the consumer's transaction ({@code types()} and {@code versions()} are read outside any). */
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void handle(Invocation invocation, String type, int version, String payload) {
+        OrderPlaced event = payloads.read(payload, OrderPlaced.class);
+        Invocation asWarehouse = new Invocation(warehouse, invocation.origin(), invocation.originId(),
+            invocation.correlationId(), invocation.lambdaRequestId(), Set.of(), Set.of());
+        tasks.create(asWarehouse, new NewTask("Pick and pack order " + event.orderId(), null), null);
+    }
+}
