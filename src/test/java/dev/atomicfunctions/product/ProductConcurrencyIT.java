@@ -81,7 +81,7 @@ class ProductConcurrencyIT extends ProductHttpTestBase {
             execute(winner, "INSERT INTO product (id, sku, name, price_minor, currency, stock, created_at, updated_at, "
                 + "version) VALUES (?::uuid, ?, 'Winner', 700, 'EUR', 0, now(), now(), 1)", winnerId, sku.toUpperCase());
             loser = THREADS.submit(() -> asAdmin(admin, "POST", "/products", newProduct(sku, "Loser", 1, "EUR", 2)));
-            awaitProductInsertBlockedOnALock();
+            awaitBlockedOnALock("^INSERT INTO \"?product\"? ");
             execute(winner, "INSERT INTO stock_movement (id, product_id, kind, quantity, reason, actor, created_at) "
                 + "VALUES (?::uuid, ?::uuid, 'RECEIPT', 9, 'initial stock', 'winner', now())", UUID.randomUUID(), winnerId);
             execute(winner, "UPDATE product SET stock = 9, version = 2 WHERE id = ?::uuid", winnerId);
@@ -96,6 +96,34 @@ class ProductConcurrencyIT extends ProductHttpTestBase {
         assertThat(productsWithSku(sku)).isEqualTo(1);
         assertThat(Db.count("SELECT count(*) FROM stock_movement WHERE actor = ?", admin)).isZero();
         assertThat(auditsBy(admin)).isZero();
+    }
+
+    /**
+     * The patch read version 2, but before its conditional update writes, another transaction has moved the stock
+     * (a change of the product like any other): the patch loses with 409 instead of writing over it.
+     */
+    @Test
+    void refusesAPatchThatLostTheRaceWith409() throws Exception {
+        String id = create(freshSku(), 1);
+        Http.Response response;
+        try (Connection other = Db.connect()) {
+            other.setAutoCommit(false);
+            execute(other, "UPDATE product SET stock = stock + 1, version = version + 1 WHERE id = ?::uuid", id);
+            execute(other, "INSERT INTO stock_movement (id, product_id, kind, quantity, reason, actor, created_at) "
+                + "VALUES (?::uuid, ?::uuid, 'RECEIPT', 1, 'elsewhere', 'other', now())", UUID.randomUUID(), id);
+            Future<Http.Response> patch = THREADS.submit(() -> asAdmin(admin, "PATCH", "/products/" + id,
+                "{\"priceMinor\":1}", "If-Match", "\"2\""));
+            awaitBlockedOnALock("^UPDATE \"?product\"? ");
+            other.commit();
+            response = patch.get(20, TimeUnit.SECONDS);
+        }
+
+        assertProblem(response, 409);
+        assertThat(response.json()).containsEntry("type", "urn:atomic-functions:problem:concurrent-modification");
+        assertThat(productRow(id)).containsEntry("price_minor", 1999L).containsEntry("stock", 2)
+            .containsEntry("version", 3L);
+        assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE entity_id = ? AND action = 'UPDATE'", id))
+            .isZero();
     }
 
     /** No oversell: of many concurrent withdrawals, exactly as many succeed as there is stock. */
@@ -127,11 +155,12 @@ class ProductConcurrencyIT extends ProductHttpTestBase {
         }
     }
 
-    private static void awaitProductInsertBlockedOnALock() throws InterruptedException {
+    /** Waits until a statement matching {@code query} (a regular expression) waits for a lock another holds. */
+    private static void awaitBlockedOnALock(String query) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (Db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-            + "AND query ~* '^INSERT INTO \"?product\"? '") == 0) {
-            assertThat(System.nanoTime()).as("the create never waited for the winner").isLessThan(deadline);
+        while (Db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ~* ?",
+            query) == 0) {
+            assertThat(System.nanoTime()).as("no statement like " + query + " waited for a lock").isLessThan(deadline);
             Thread.sleep(20);
         }
     }
