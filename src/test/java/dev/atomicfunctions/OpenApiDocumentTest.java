@@ -20,7 +20,8 @@ class OpenApiDocumentTest {
     void describesEveryErrorResponseAsProblemJson() {
         Map<String, Object> paths = map(document().get("paths"));
 
-        assertThat(paths).containsOnlyKeys("/tasks", "/tasks/{id}", "/orders", "/orders/{id}", "/orders/{id}/cancel");
+        assertThat(paths).containsOnlyKeys("/tasks", "/tasks/{id}", "/products", "/products/{id}",
+            "/products/{id}/stock-movements", "/orders", "/orders/{id}", "/orders/{id}/cancel");
         paths.values().stream().map(OpenApiDocumentTest::map).flatMap(operations -> operations.values().stream())
             .map(OpenApiDocumentTest::map)
             .forEach(operation -> map(operation.get("responses")).forEach((status, response) -> {
@@ -40,6 +41,14 @@ class OpenApiDocumentTest {
         assertThat(statuses(paths, "/tasks/{id}", "get")).contains("200", "404");
         assertThat(statuses(paths, "/tasks/{id}", "patch")).contains("200", "400", "404", "409", "412", "415");
         assertThat(statuses(paths, "/tasks/{id}", "delete")).contains("204", "404", "409", "412");
+        assertThat(statuses(paths, "/products", "post")).contains("201", "400", "401", "403", "409", "415", "422", "503");
+        assertThat(statuses(paths, "/products", "get")).contains("200", "400", "401");
+        assertThat(statuses(paths, "/products/{id}", "get")).contains("200", "404");
+        assertThat(statuses(paths, "/products/{id}", "patch"))
+            .contains("200", "400", "403", "404", "409", "412", "415");
+        assertThat(statuses(paths, "/products/{id}/stock-movements", "post"))
+            .contains("201", "400", "403", "404", "409", "415", "422");
+        assertThat(statuses(paths, "/products/{id}/stock-movements", "get")).contains("200", "400", "404");
     }
 
     @Test

@@ -1,0 +1,127 @@
+package dev.atomicfunctions.product;
+
+import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
+import dev.atomicfunctions.http.problem.ForbiddenProblem;
+import dev.atomicfunctions.http.problem.JsonBodyProblems;
+import dev.atomicfunctions.http.problem.NotFoundProblem;
+import dev.atomicfunctions.http.problem.Problem;
+import dev.atomicfunctions.http.problem.StandardProblems;
+import dev.atomicfunctions.http.request.EntityTags;
+import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.RetryTransaction;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.net.URI;
+
+/**
+ * The catalogue API. Every verified caller reads it; only administrators write it. Each write is one transaction,
+ * owned here and run again as a whole when the database gave it up to contention; reads run read-only.
+ */
+@Controller("/products")
+@Tag(name = "products")
+@SecurityRequirement(name = "jwt")
+@StandardProblems
+class ProductController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    static final String IDEMPOTENCY_KEY_DESCRIPTION = "Makes retries safe: the same key and body replay the first "
+        + "answer; 1-255 visible ASCII characters, kept 24 hours";
+
+    private final Products products;
+
+    ProductController(Products products) {
+        this.products = products;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RetryTransaction
+    @Operation(summary = "Create a product, with its initial stock as a first receipt (administrators)")
+    @ApiResponse(responseCode = "201", description = "Created; ETag carries its version", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedProduct.class)))
+    @JsonBodyProblems
+    @ForbiddenProblem
+    @ApiResponse(responseCode = "409", description = "SKU already in use, whatever its case (the problem's member "
+        + "existing is that product); or the same Idempotency-Key processed concurrently, retry", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<CreatedProduct> create(@Parameter(hidden = true) Invocation invocation,
+                                        @Parameter(description = IDEMPOTENCY_KEY_DESCRIPTION)
+                                        @Header(IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+                                        @Body @Valid NewProduct body) {
+        Outcome<CreatedProduct> creation = products.create(invocation, body, idempotencyKey);
+        CreatedProduct product = creation.answer();
+        MutableHttpResponse<CreatedProduct> response = HttpResponse
+            .created(product, URI.create("/products/" + product.id()))
+            .header(HttpHeaders.ETAG, EntityTags.of(product.version()));
+        return creation.replayed() ? response.header(REPLAYED, "true") : response;
+    }
+
+    @Get(headRoute = false)
+    @ReadOnly
+    @Operation(summary = "List the catalogue, newest first")
+    ProductPage list(@Parameter(hidden = true) Invocation invocation,
+                     @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
+                     @QueryValue @Nullable String cursor) {
+        return products.list(limit, cursor);
+    }
+
+    @Get(value = "/{id}", headRoute = false)
+    @ReadOnly
+    @Operation(summary = "Get a product")
+    @ApiResponse(responseCode = "200", description = "The product; ETag carries its version", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @NotFoundProblem
+    HttpResponse<ProductView> get(@Parameter(hidden = true) Invocation invocation, @PathVariable String id) {
+        return withTag(products.get(id));
+    }
+
+    @Patch("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RetryTransaction
+    @Operation(summary = "Change the name or price of a product (administrators)")
+    @ApiResponse(responseCode = "200", description = "The product as stored", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @ConditionalWriteProblems
+    @JsonBodyProblems
+    @ForbiddenProblem
+    HttpResponse<ProductView> update(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
+                                     @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                     @Body @Valid ProductPatch body) {
+        return withTag(products.update(invocation, id, body, ifMatch));
+    }
+
+    private static HttpResponse<ProductView> withTag(Product product) {
+        return HttpResponse.ok(ProductView.of(product)).header(HttpHeaders.ETAG, EntityTags.of(product.version()));
+    }
+}

@@ -1,0 +1,166 @@
+package dev.atomicfunctions.product;
+
+import dev.atomicfunctions.audit.AuditAction;
+import dev.atomicfunctions.audit.AuditTrail;
+import dev.atomicfunctions.http.request.EntityTags;
+import dev.atomicfunctions.idempotency.IdempotencyKeys;
+import dev.atomicfunctions.idempotency.IdempotentRequest;
+import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.paging.PageCursor;
+import dev.atomicfunctions.platform.transaction.Savepoints;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The catalogue operations. They run inside the transaction of the entry point that calls them and never begin,
+ * commit or roll back one: a failure anywhere undoes the whole request, audit row and initial receipt included.
+ */
+@Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+class Products {
+
+    static final String ENTITY = "product";
+    private static final String CREATE_OPERATION = "POST /products";
+    private static final String INITIAL_RECEIPT_REASON = "initial stock";
+
+    private final ProductRepository products;
+    private final Stock stock;
+    private final CatalogueWriters writers;
+    private final Savepoints savepoints;
+    private final AuditTrail audit;
+    private final IdempotencyKeys idempotency;
+    private final Clock clock;
+
+    Products(ProductRepository products, Stock stock, CatalogueWriters writers, Savepoints savepoints,
+             AuditTrail audit, IdempotencyKeys idempotency, Clock clock) {
+        this.products = products;
+        this.stock = stock;
+        this.writers = writers;
+        this.savepoints = savepoints;
+        this.audit = audit;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a product and, with initial stock, its first receipt, in the caller's transaction; with an
+     * idempotency key, a retry of the same request answers as the first one did and writes nothing.
+     *
+     * @throws ProductWriteForbiddenException when the caller is no administrator
+     * @throws DuplicateSkuException          when another product has the SKU, whatever its case
+     */
+    Outcome<CreatedProduct> create(Invocation invocation, NewProduct request, @Nullable String idempotencyKey) {
+        writers.requireAdministrator(invocation);
+        NewProduct understood = request.understood();
+        return idempotency.once(invocation, new IdempotentRequest(CREATE_OPERATION, idempotencyKey, understood),
+            CreatedProduct.class, () -> insert(invocation, understood));
+    }
+
+    private CreatedProduct insert(Invocation invocation, NewProduct request) {
+        Instant now = now();
+        // Stock starts at 0 and the initial stock comes in as a receipt, so that stock = the sum of the movements.
+        Product product = new Product(UUID.randomUUID(), request.sku(), request.name(), request.priceMinor(),
+            request.currency(), 0, now, now, 1);
+        insertUnlessSkuTaken(product);
+        StockMovement receipt = null;
+        if (request.initialStock() > 0) {
+            receipt = stock.move(invocation, product.id(), MovementKind.RECEIPT, request.initialStock(),
+                INITIAL_RECEIPT_REASON, null);
+            product = products.findById(product.id()).orElseThrow(ProductNotFoundException::new);
+        }
+        audit.record(invocation, AuditAction.CREATE, ENTITY, product.id().toString(), receipt == null
+            ? List.of("sku", "name", "priceMinor", "currency")
+            : List.of("sku", "name", "priceMinor", "currency", "stock"));
+        return CreatedProduct.of(product, receipt);
+    }
+
+    /**
+     * The unique index on {@code lower(sku)} decides, not a look-up before the insert (two requests could both find
+     * nothing). The insert runs in a savepoint: a unique violation aborts the whole PostgreSQL transaction unless it
+     * happened inside one, and the conflicting product must still be read. It has committed (the insert waited for
+     * it), so this statement sees it. A second transaction to read it is no option: a Lambda environment's pool has
+     * one connection, held by this transaction. The exception then rolls the whole request back.
+     */
+    private void insertUnlessSkuTaken(Product product) {
+        try {
+            savepoints.attempt(() -> products.save(product));
+        } catch (RuntimeException failure) {
+            if (!UniqueViolation.causedBy(failure)) {
+                throw failure;
+            }
+            Product existing = products.findBySkuIgnoringCase(product.sku()).orElseThrow(() -> failure);
+            throw new DuplicateSkuException(ProductView.of(existing));
+        }
+    }
+
+    /** @throws ProductNotFoundException when there is no such product (or the id is malformed) */
+    Product get(String id) {
+        return products.findById(parseId(id)).orElseThrow(ProductNotFoundException::new);
+    }
+
+    ProductPage list(int limit, @Nullable String cursor) {
+        PageCursor after = PageCursor.decode(cursor);
+        List<Product> rows = products.findPage(after.createdAt(), after.id(), limit + 1);
+        List<Product> page = rows.subList(0, Math.min(limit, rows.size()));
+        String next = rows.size() > limit
+            ? new PageCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
+        return new ProductPage(page.stream().map(ProductView::of).toList(), next);
+    }
+
+    /**
+     * Applies the patch only to the version the caller read (and named in If-Match, when given). Any change of the
+     * product counts, a stock movement included: the version covers the whole row.
+     */
+    Product update(Invocation invocation, String id, ProductPatch patch, @Nullable String ifMatch) {
+        writers.requireAdministrator(invocation);
+        if (patch.isEmpty()) {
+            throw new EmptyProductPatchException();
+        }
+        Product current = get(id);
+        if (!EntityTags.matches(ifMatch, current.version())) {
+            throw new ProductVersionMismatchException();
+        }
+        String name = patch.name() != null ? patch.name() : current.name();
+        long priceMinor = patch.priceMinor() != null ? patch.priceMinor() : current.priceMinor();
+        List<String> fields = new ArrayList<>(2);
+        if (!name.equals(current.name())) {
+            fields.add("name");
+        }
+        if (priceMinor != current.priceMinor()) {
+            fields.add("priceMinor");
+        }
+        if (fields.isEmpty()) {
+            return current;
+        }
+        Instant now = now();
+        if (products.updateIfVersion(current.id(), current.version(), name, priceMinor, now) == 0) {
+            throw new ProductConcurrentlyModifiedException();
+        }
+        audit.record(invocation, AuditAction.UPDATE, ENTITY, current.id().toString(), fields);
+        return new Product(current.id(), current.sku(), name, priceMinor, current.currency(), current.stock(),
+            current.createdAt(), now, current.version() + 1);
+    }
+
+    /** A malformed id names no product: the same answer as an unknown one. */
+    static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ProductNotFoundException();
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

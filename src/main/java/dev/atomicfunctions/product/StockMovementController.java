@@ -1,0 +1,94 @@
+package dev.atomicfunctions.product;
+
+import dev.atomicfunctions.http.problem.ForbiddenProblem;
+import dev.atomicfunctions.http.problem.JsonBodyProblems;
+import dev.atomicfunctions.http.problem.NotFoundProblem;
+import dev.atomicfunctions.http.problem.Problem;
+import dev.atomicfunctions.http.problem.StandardProblems;
+import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.RetryTransaction;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.net.URI;
+
+/**
+ * A product's stock movements: administrators record receipts and adjustments, every verified caller reads the
+ * history. Each write is one transaction, owned here: the movement, the stock, the audit row and the idempotency
+ * record commit together or not at all.
+ */
+@Controller("/products/{id}/stock-movements")
+@Tag(name = "products")
+@SecurityRequirement(name = "jwt")
+@StandardProblems
+class StockMovementController {
+
+    private final StockMovements movements;
+
+    StockMovementController(StockMovements movements) {
+        this.movements = movements;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RetryTransaction
+    @Operation(summary = "Record a receipt or an adjustment of a product's stock (administrators)")
+    @ApiResponse(responseCode = "201", description = "Recorded; stock is the product's stock after it",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RecordedMovement.class)))
+    @JsonBodyProblems
+    @ForbiddenProblem
+    @NotFoundProblem
+    @ApiResponse(responseCode = "409", description = "The stock would go below zero (the problem's member "
+        + "available is the stock there is); or the same Idempotency-Key processed concurrently, retry",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<RecordedMovement> record(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
+                                          @Parameter(description = ProductController.IDEMPOTENCY_KEY_DESCRIPTION)
+                                          @Header(ProductController.IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+                                          @Body @Valid NewStockMovement body) {
+        Outcome<RecordedMovement> recording = movements.record(invocation, id, body, idempotencyKey);
+        RecordedMovement movement = recording.answer();
+        // The id as stored, not as sent: the Location is the same whatever case the caller wrote the UUID in.
+        MutableHttpResponse<RecordedMovement> response = HttpResponse.created(movement,
+            URI.create("/products/" + Products.parseId(id) + "/stock-movements/" + movement.id()));
+        return recording.replayed() ? response.header(ProductController.REPLAYED, "true") : response;
+    }
+
+    @Get(headRoute = false)
+    @ReadOnly
+    @Operation(summary = "List a product's stock movements, newest first")
+    @ApiResponse(responseCode = "200", description = "One page of the movements", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockMovementPage.class)))
+    @NotFoundProblem
+    StockMovementPage list(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
+                           @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
+                           @QueryValue @Nullable String cursor) {
+        return movements.list(id, limit, cursor);
+    }
+}

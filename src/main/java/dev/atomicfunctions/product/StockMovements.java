@@ -1,0 +1,84 @@
+package dev.atomicfunctions.product;
+
+import dev.atomicfunctions.audit.AuditAction;
+import dev.atomicfunctions.audit.AuditTrail;
+import dev.atomicfunctions.idempotency.IdempotencyKeys;
+import dev.atomicfunctions.idempotency.IdempotentRequest;
+import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.paging.PageCursor;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Stock movements administrators record (receipts and adjustments) and every product's movement history. The stock
+ * itself only ever changes through {@link Stock}, which keeps it equal to the sum of the movements and never below
+ * zero.
+ */
+@Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+class StockMovements {
+
+    private final Stock stock;
+    private final ProductRepository products;
+    private final StockMovementRepository movements;
+    private final CatalogueWriters writers;
+    private final AuditTrail audit;
+    private final IdempotencyKeys idempotency;
+
+    StockMovements(Stock stock, ProductRepository products, StockMovementRepository movements,
+                   CatalogueWriters writers, AuditTrail audit, IdempotencyKeys idempotency) {
+        this.stock = stock;
+        this.products = products;
+        this.movements = movements;
+        this.writers = writers;
+        this.audit = audit;
+        this.idempotency = idempotency;
+    }
+
+    /**
+     * Records a movement and changes the stock by its quantity; with an idempotency key, a retry of the same request
+     * answers as the first one did and writes nothing.
+     *
+     * @throws ProductWriteForbiddenException when the caller is no administrator
+     * @throws ProductNotFoundException       when there is no such product
+     * @throws InsufficientStockException     when the stock would go below zero; nothing is written
+     */
+    Outcome<RecordedMovement> record(Invocation invocation, String productId, NewStockMovement request,
+                                     @Nullable String idempotencyKey) {
+        writers.requireAdministrator(invocation);
+        UUID id = Products.parseId(productId);
+        // The key is scoped to the product: the same key for another product is another request.
+        String operation = "POST /products/" + id + "/stock-movements";
+        return idempotency.once(invocation, new IdempotentRequest(operation, idempotencyKey, request),
+            RecordedMovement.class, () -> move(invocation, id, request));
+    }
+
+    private RecordedMovement move(Invocation invocation, UUID productId, NewStockMovement request) {
+        StockMovement movement = stock.move(invocation, productId, request.movementKind(), request.quantity(),
+            request.reason(), null);
+        // The row is locked by the stock change until commit: what is read is the stock this movement left.
+        int after = products.findById(productId).orElseThrow(ProductNotFoundException::new).stock();
+        audit.record(invocation, AuditAction.UPDATE, Products.ENTITY, productId.toString(), List.of("stock"));
+        return RecordedMovement.of(movement, after);
+    }
+
+    /** @throws ProductNotFoundException when there is no such product (or the id is malformed) */
+    StockMovementPage list(String productId, int limit, @Nullable String cursor) {
+        UUID id = Products.parseId(productId);
+        if (products.findById(id).isEmpty()) {
+            throw new ProductNotFoundException();
+        }
+        PageCursor after = PageCursor.decode(cursor);
+        List<StockMovement> rows = movements.findPage(id, after.createdAt(), after.id(), limit + 1);
+        List<StockMovement> page = rows.subList(0, Math.min(limit, rows.size()));
+        String next = rows.size() > limit
+            ? new PageCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
+        return new StockMovementPage(page.stream().map(StockMovementView::of).toList(), next);
+    }
+}
