@@ -27,7 +27,7 @@ public final class AtomicFunctionsStack extends Stack {
         alarms = new Alarms(this, "Alarms", settings);
 
         AtomicFunction migration = functions.create(FunctionSettings.migration());
-        AtomicFunction api = functions.create(FunctionSettings.api());
+        AtomicFunction api = functions.create(FunctionSettings.api(settings));
 
         Migrations migrations = new Migrations(this, "Migrations", migration, database);
         migrations.runBefore(api);

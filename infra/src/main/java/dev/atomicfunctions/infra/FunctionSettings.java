@@ -2,6 +2,7 @@ package dev.atomicfunctions.infra;
 
 import software.amazon.awscdk.Duration;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,10 +32,19 @@ record FunctionSettings(String id, String handler, String description, int memor
      * The whole HTTP API (API Gateway payload v2): tasks, products, orders. One function for every route: one jar,
      * one Micronaut context and one SnapStart snapshot to keep warm; every route needs the same memory and timeout,
      * and Lambda bills per request and GB-second, so splitting would add cold starts and snapshots, not save cost.
+     *
+     * @param stack the deployment's choices: who administers the catalogue, when the deployment says
      */
-    static FunctionSettings api() {
+    static FunctionSettings api(StackSettings stack) {
         // A hung query is ended by the driver (and answered 503) before the function's timeout kills it.
-        Map<String, String> environment = Map.of("DB_SOCKET_TIMEOUT_S", "8");
+        Map<String, String> environment = new HashMap<>(Map.of("DB_SOCKET_TIMEOUT_S", "8"));
+        // Absent, the application's defaults apply (application.properties: admin, products:write).
+        if (stack.adminGroups() != null) {
+            environment.put("ADMIN_GROUPS", stack.adminGroups());
+        }
+        if (stack.adminScopes() != null) {
+            environment.put("ADMIN_SCOPES", stack.adminScopes());
+        }
         return new FunctionSettings(API_ID,
             "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction",
             "HTTP API: tasks, products, orders (API Gateway HTTP API, payload v2)",
@@ -42,7 +52,7 @@ record FunctionSettings(String id, String handler, String description, int memor
             // (class loading, JIT); it is also the size the cold-start benchmark models. Not tuned further here.
             1024,
             // API Gateway gives up after 30 s; the database timeouts below end a request well before this does.
-            Duration.seconds(10), true, Database.APP_USER, environment);
+            Duration.seconds(10), true, Database.APP_USER, Map.copyOf(environment));
     }
 
     /** Applies the Flyway migrations and creates/grants the app user; invoked once per deployment. */

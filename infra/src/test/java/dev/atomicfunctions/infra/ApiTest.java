@@ -157,9 +157,9 @@ class ApiTest {
     @Test
     void refusesToSynthesizeWithoutAnIssuerAndAudience() {
         Path jar = Path.of(System.getProperty(StackSettings.JAR_PROPERTY));
-        assertThatThrownBy(() -> new StackSettings(null, "aud", true, false, null, jar))
+        assertThatThrownBy(() -> new StackSettings(null, "aud", true, false, null, null, null, jar))
             .hasMessageContaining("jwtIssuer");
-        assertThatThrownBy(() -> new StackSettings("http://issuer", "aud", true, false, null, jar))
+        assertThatThrownBy(() -> new StackSettings("http://issuer", "aud", true, false, null, null, null, jar))
             .hasMessageContaining("https");
     }
 
@@ -172,7 +172,7 @@ class ApiTest {
     }
 
     private static StackSettings settings() {
-        return new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null,
+        return new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null, null, null,
             Path.of(System.getProperty(StackSettings.JAR_PROPERTY)));
     }
 

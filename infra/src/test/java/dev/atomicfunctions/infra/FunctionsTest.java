@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The functions as deployed: runtime, architecture, SnapStart behind an alias, handlers that exist, settings. */
 class FunctionsTest {
@@ -95,6 +96,36 @@ class FunctionsTest {
         for (String function : List.of("TasksApi", "Migration")) {
             assertThat(Resources.json(Resources.named(template, "AWS::IAM::Policy", function + "ServiceRoleDefaultPolicy")))
                 .doesNotContain("secretsmanager", "rds-db:*", "\"rds:");
+        }
+    }
+
+    @Test
+    void leavesWhoAdministersTheCatalogueToTheApplicationsDefaultsUnlessTheDeploymentSays() {
+        assertThat(env(FunctionSettings.API_ID)).doesNotContainKeys("ADMIN_GROUPS", "ADMIN_SCOPES");
+
+        // A list in cdk.json and a string on the command line (-c adminScopes=...), blanks around commas dropped.
+        Synthesized synth = Synthesized.stack(Map.of("adminGroups", List.of("catalogue-admins", "ops"),
+            "adminScopes", " products:write , https://api.example.com/catalogue.admin"), s -> { });
+        Template configured = synth.template;
+
+        Map<String, Object> api = Resources.property(
+            Resources.named(configured, "AWS::Lambda::Function", FunctionSettings.API_ID), "Environment", "Variables");
+        assertThat(api).containsEntry("ADMIN_GROUPS", "catalogue-admins,ops")
+            .containsEntry("ADMIN_SCOPES", "products:write,https://api.example.com/catalogue.admin");
+        Map<String, Object> migration = Resources.property(
+            Resources.named(configured, "AWS::Lambda::Function", "Migration"), "Environment", "Variables");
+        assertThat(migration).doesNotContainKeys("ADMIN_GROUPS", "ADMIN_SCOPES");
+        assertThat(NagTest.findings(synth)).isEmpty();
+    }
+
+    @Test
+    void refusesAnAdministratorListWithAnEmptyOrBlankName() {
+        Path jar = Path.of(System.getProperty(StackSettings.JAR_PROPERTY));
+        for (String list : List.of("", "admin,", "admin,,ops", "catalogue admins")) {
+            assertThatThrownBy(() -> new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null,
+                list, null, jar)).as("adminGroups=\"%s\"", list).hasMessageContaining("adminGroups");
+            assertThatThrownBy(() -> new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null,
+                null, list, jar)).as("adminScopes=\"%s\"", list).hasMessageContaining("adminScopes");
         }
     }
 
