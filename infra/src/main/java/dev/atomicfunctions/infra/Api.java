@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The HTTP API (payload v2): every route needs a JWT the authorizer verified (issuer and audience from context),
- * the default stage throttles and writes JSON access logs.
+ * The HTTP API (payload v2): explicit routes only, every one of them needing a JWT the authorizer verified (issuer
+ * and audience from context, the API's default authorizer, which no route overrides); the default stage throttles
+ * and writes JSON access logs.
  */
 final class Api extends Construct {
 
@@ -72,8 +73,22 @@ final class Api extends Construct {
             .build();
     }
 
-    /** Routes {@code methods} on {@code path} to the function's live alias. */
+    /**
+     * Routes {@code methods} on {@code path} to the function's live alias, behind the JWT authorizer. Routes are
+     * explicit: no {@code ANY} method and no greedy {@code {proxy+}} path, so an operation the application does not
+     * serve is refused by API Gateway (404) without invoking, or billing, a function, and every path the API exposes
+     * is one a reviewer can read here. Each route gets its own invoke permission, scoped to its path.
+     *
+     * <p>The first route given a function creates the function's integration under that route's construct path,
+     * which is where its logical id comes from: keep the first route of a deployed function first.
+     */
     void route(String path, AtomicFunction target, HttpMethod... methods) {
+        if (path.contains("+}") || !path.startsWith("/")) {
+            throw new IllegalArgumentException("routes are explicit paths, with no greedy {proxy+} variable: " + path);
+        }
+        if (methods.length == 0 || List.of(methods).contains(HttpMethod.ANY)) {
+            throw new IllegalArgumentException("routes name their methods, never ANY: " + path);
+        }
         api.addRoutes(AddRoutesOptions.builder()
             .path(path).methods(List.of(methods))
             .integration(integrations.computeIfAbsent(target.settings().id(),

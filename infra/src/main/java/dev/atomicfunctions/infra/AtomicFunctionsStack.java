@@ -27,21 +27,30 @@ public final class AtomicFunctionsStack extends Stack {
         alarms = new Alarms(this, "Alarms", settings);
 
         AtomicFunction migration = functions.create(FunctionSettings.migration());
-        AtomicFunction tasks = functions.create(FunctionSettings.tasksApi());
+        AtomicFunction api = functions.create(FunctionSettings.api(settings));
 
         Migrations migrations = new Migrations(this, "Migrations", migration, database);
-        migrations.runBefore(tasks);
+        migrations.runBefore(api);
 
-        Api api = new Api(this, "Api", settings);
-        api.route("/tasks", tasks, HttpMethod.GET, HttpMethod.POST);
-        api.route("/tasks/{id}", tasks, HttpMethod.GET, HttpMethod.PATCH, HttpMethod.DELETE);
+        // Every operation of the application, each route explicit and behind the JWT authorizer, all to the one API
+        // function (FunctionSettings.api says why one). GET /tasks stays first: the integration is named after it.
+        Api http = new Api(this, "Api", settings);
+        http.route("/tasks", api, HttpMethod.GET, HttpMethod.POST);
+        http.route("/tasks/{id}", api, HttpMethod.GET, HttpMethod.PATCH, HttpMethod.DELETE);
+        http.route("/tasks/batch", api, HttpMethod.POST);
+        http.route("/products", api, HttpMethod.GET, HttpMethod.POST);
+        http.route("/products/{id}", api, HttpMethod.GET, HttpMethod.PATCH);
+        http.route("/products/{id}/stock-movements", api, HttpMethod.GET, HttpMethod.POST);
+        http.route("/orders", api, HttpMethod.GET, HttpMethod.POST);
+        http.route("/orders/{id}", api, HttpMethod.GET, HttpMethod.PATCH, HttpMethod.DELETE);
+        http.route("/orders/{id}/cancel", api, HttpMethod.POST);
 
-        alarms.watch(tasks);
+        alarms.watch(api);
         alarms.watch(migration);
         alarms.watchProxy(database);
         Suppressions.database(database, settings);
 
-        CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).description("Base URL of the HTTP API").build();
+        CfnOutput.Builder.create(this, "ApiUrl").value(http.url()).description("Base URL of the HTTP API").build();
     }
 
     /** @return the factory every function of this stack is built with (for the functions later issues add) */

@@ -2,12 +2,13 @@ package dev.atomicfunctions.infra;
 
 import software.amazon.awscdk.Duration;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Everything that differs between two functions of the jar; the rest is shared ({@link Functions}).
  *
- * @param id          construct id, e.g. {@code TasksApi}
+ * @param id          construct id, e.g. {@link #API_ID}
  * @param handler     the handler class in the jar
  * @param description what the function is for
  * @param memoryMb    memory, which also sets the CPU share (1769 MB is one full vCPU)
@@ -19,18 +20,39 @@ import java.util.Map;
 record FunctionSettings(String id, String handler, String description, int memoryMb, Duration timeout,
                                boolean snapStart, String databaseUser, Map<String, String> environment) {
 
-    /** The tasks HTTP API (API Gateway payload v2). */
-    static FunctionSettings tasksApi() {
-        return new FunctionSettings("TasksApi",
+    /**
+     * Construct id of the API function. It served the tasks routes alone at first and keeps that id: the function's
+     * logical ids (function, role, policy, log group, versions, alias, alarms, integration, permissions) derive from
+     * it, and renaming it would make CloudFormation replace them in a deployed stack, deleting the log group with
+     * its logs. ({@code Api} itself is taken by the HTTP API construct.)
+     */
+    static final String API_ID = "TasksApi";
+
+    /**
+     * The whole HTTP API (API Gateway payload v2): tasks, products, orders. One function for every route: one jar,
+     * one Micronaut context and one SnapStart snapshot to keep warm; every route needs the same memory and timeout,
+     * and Lambda bills per request and GB-second, so splitting would add cold starts and snapshots, not save cost.
+     *
+     * @param stack the deployment's choices: who administers the catalogue, when the deployment says
+     */
+    static FunctionSettings api(StackSettings stack) {
+        // A hung query is ended by the driver (and answered 503) before the function's timeout kills it.
+        Map<String, String> environment = new HashMap<>(Map.of("DB_SOCKET_TIMEOUT_S", "8"));
+        // Absent, the application's defaults apply (application.properties: admin, products:write).
+        if (stack.adminGroups() != null) {
+            environment.put("ADMIN_GROUPS", stack.adminGroups());
+        }
+        if (stack.adminScopes() != null) {
+            environment.put("ADMIN_SCOPES", stack.adminScopes());
+        }
+        return new FunctionSettings(API_ID,
             "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction",
-            "Tasks HTTP API (API Gateway HTTP API, payload v2)",
+            "HTTP API: tasks, products, orders (API Gateway HTTP API, payload v2)",
             // 1024 MB: Lambda's CPU share grows with memory, and a restore plus the first request are CPU-bound
             // (class loading, JIT); it is also the size the cold-start benchmark models. Not tuned further here.
             1024,
             // API Gateway gives up after 30 s; the database timeouts below end a request well before this does.
-            Duration.seconds(10), true, Database.APP_USER,
-            // A hung query is ended by the driver (and answered 503) before the function's timeout kills it.
-            Map.of("DB_SOCKET_TIMEOUT_S", "8"));
+            Duration.seconds(10), true, Database.APP_USER, Map.copyOf(environment));
     }
 
     /** Applies the Flyway migrations and creates/grants the app user; invoked once per deployment. */

@@ -22,7 +22,8 @@ public final class InfraApp {
                 .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
                 .region(System.getenv("CDK_DEFAULT_REGION"))
                 .build())
-            .description("Atomic Functions: transactional tasks API on Lambda, RDS PostgreSQL behind RDS Proxy")
+            .description("Atomic Functions: transactional tasks, products and orders API on Lambda,"
+                + " RDS PostgreSQL behind RDS Proxy")
             .build(), StackSettings.from(app));
         app.synth();
     }

@@ -4,12 +4,16 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The functions as deployed: runtime, architecture, SnapStart behind an alias, handlers that exist, settings. */
 class FunctionsTest {
@@ -43,7 +47,7 @@ class FunctionsTest {
 
     @Test
     void restoresTheApiFromSnapStartSnapshotsAndRoutesThroughItsLiveAlias() {
-        Map<String, Object> api = Resources.named(template, "AWS::Lambda::Function", "TasksApi");
+        Map<String, Object> api = Resources.named(template, "AWS::Lambda::Function", FunctionSettings.API_ID);
         assertThat(Resources.<String>property(api, "SnapStart", "ApplyOn")).isEqualTo("PublishedVersions");
 
         Map<String, Object> alias = Resources.named(template, "AWS::Lambda::Alias", "TasksApiLive");
@@ -65,7 +69,7 @@ class FunctionsTest {
 
     @Test
     void givesTheApiATimeoutAboveItsQueryTimeoutAndBelowApiGateways() {
-        Map<String, Object> api = Resources.named(template, "AWS::Lambda::Function", "TasksApi");
+        Map<String, Object> api = Resources.named(template, "AWS::Lambda::Function", FunctionSettings.API_ID);
         Map<String, Object> env = Resources.property(api, "Environment", "Variables");
 
         int timeoutSeconds = Resources.<Number>property(api, "Timeout").intValue();
@@ -92,6 +96,91 @@ class FunctionsTest {
         for (String function : List.of("TasksApi", "Migration")) {
             assertThat(Resources.json(Resources.named(template, "AWS::IAM::Policy", function + "ServiceRoleDefaultPolicy")))
                 .doesNotContain("secretsmanager", "rds-db:*", "\"rds:");
+        }
+    }
+
+    @Test
+    void leavesWhoAdministersTheCatalogueToTheApplicationsDefaultsUnlessTheDeploymentSays() {
+        assertThat(env(FunctionSettings.API_ID)).doesNotContainKeys("ADMIN_GROUPS", "ADMIN_SCOPES");
+
+        // A list in cdk.json and a string on the command line (-c adminScopes=...), blanks around commas dropped.
+        Synthesized synth = Synthesized.stack(Map.of("adminGroups", List.of("catalogue-admins", "ops"),
+            "adminScopes", " products:write , https://api.example.com/catalogue.admin"), s -> { });
+        Template configured = synth.template;
+
+        Map<String, Object> api = Resources.property(
+            Resources.named(configured, "AWS::Lambda::Function", FunctionSettings.API_ID), "Environment", "Variables");
+        assertThat(api).containsEntry("ADMIN_GROUPS", "catalogue-admins,ops")
+            .containsEntry("ADMIN_SCOPES", "products:write,https://api.example.com/catalogue.admin");
+        Map<String, Object> migration = Resources.property(
+            Resources.named(configured, "AWS::Lambda::Function", "Migration"), "Environment", "Variables");
+        assertThat(migration).doesNotContainKeys("ADMIN_GROUPS", "ADMIN_SCOPES");
+        assertThat(NagTest.findings(synth)).isEmpty();
+    }
+
+    @Test
+    void refusesAnAdministratorListWithAnEmptyOrBlankName() {
+        Path jar = Path.of(System.getProperty(StackSettings.JAR_PROPERTY));
+        for (String list : List.of("", "admin,", "admin,,ops", "catalogue admins")) {
+            assertThatThrownBy(() -> new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null,
+                list, null, jar)).as("adminGroups=\"%s\"", list).hasMessageContaining("adminGroups");
+            assertThatThrownBy(() -> new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null,
+                null, list, jar)).as("adminScopes=\"%s\"", list).hasMessageContaining("adminScopes");
+        }
+    }
+
+    /**
+     * The migration function sets the database's session limits (idle in transaction, lock, statement) from its
+     * environment, falling back to the jar's defaults; they must sit inside what the API function is given: a
+     * statement is cancelled by the server before the driver's socket timeout, which ends before the function's.
+     */
+    @Test
+    void keepsTheDatabaseSessionLimitsTheMigrationSetsInsideTheApisTimeouts() throws IOException {
+        Map<String, Object> migration = env("Migration");
+        Map<String, Object> api = env(FunctionSettings.API_ID);
+        String properties = jarEntry("application.properties");
+
+        long statementMs = millis(setting(properties, migration, "DB_STATEMENT_TIMEOUT"));
+        long lockMs = millis(setting(properties, migration, "DB_LOCK_TIMEOUT"));
+        long idleMs = millis(setting(properties, migration, "DB_IDLE_IN_TRANSACTION_TIMEOUT"));
+        long socketMs = Long.parseLong((String) api.get("DB_SOCKET_TIMEOUT_S")) * 1000;
+        long functionMs = Resources.<Number>property(
+            Resources.named(template, "AWS::Lambda::Function", FunctionSettings.API_ID), "Timeout").longValue() * 1000;
+
+        assertThat(lockMs).isPositive().isLessThan(statementMs);
+        assertThat(statementMs).isLessThan(socketMs);
+        assertThat(socketMs).isLessThan(functionMs);
+        assertThat(idleMs).isPositive().isLessThan(functionMs);
+        // Set once, by the migration: the API function's own settings would change nothing on the server.
+        assertThat(api).doesNotContainKeys("DB_STATEMENT_TIMEOUT", "DB_LOCK_TIMEOUT", "DB_IDLE_IN_TRANSACTION_TIMEOUT");
+    }
+
+    /** @return the function's value of {@code variable}, else the jar's default for it ({@code ${VARIABLE:default}}) */
+    private static String setting(String properties, Map<String, Object> environment, String variable) {
+        if (environment.containsKey(variable)) {
+            return (String) environment.get(variable);
+        }
+        Matcher matcher = Pattern.compile("\\$\\{" + variable + ":([^}]+)}").matcher(properties);
+        assertThat(matcher.find()).as("%s has a default in application.properties", variable).isTrue();
+        return matcher.group(1);
+    }
+
+    /** @return a PostgreSQL duration such as {@code 7s} or {@code 500ms} in milliseconds */
+    private static long millis(String duration) {
+        Matcher matcher = Pattern.compile("(\\d+)\\s*(ms|s|min|h)").matcher(duration.strip());
+        assertThat(matcher.matches()).as("duration %s", duration).isTrue();
+        long value = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> value;
+            case "s" -> value * 1000;
+            case "min" -> value * 60_000;
+            default -> value * 3_600_000;
+        };
+    }
+
+    private static String jarEntry(String name) throws IOException {
+        try (ZipFile jar = new ZipFile(Path.of(System.getProperty(StackSettings.JAR_PROPERTY)).toFile())) {
+            return new String(jar.getInputStream(jar.getEntry(name)).readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
