@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,8 +44,10 @@ public final class PlainJdbcHandler implements RequestHandler<APIGatewayV2HTTPEv
             try (PreparedStatement task = c.prepareStatement("INSERT INTO task (id, owner_id, title, description, "
                 + "completed, created_at, updated_at, version) VALUES (?, ?, ?, NULL, false, ?, ?, 1)");
                  PreparedStatement audit = c.prepareStatement("INSERT INTO audit_entry (action, entity_type, "
-                     + "entity_id, actor, request_id, correlation_id, occurred_at, changed_fields) "
-                     + "VALUES ('CREATE', 'task', ?, ?, ?, ?, ?, ?)")) {
+                     + "entity_id, actor, origin, request_id, correlation_id, lambda_request_id, occurred_at, "
+                     + "changed_fields) VALUES ('CREATE', 'task', ?, ?, 'HTTP', ?, ?, ?, ?, ?)",
+                     // As Micronaut Data saves an entity with a generated id: the driver adds RETURNING *.
+                     Statement.RETURN_GENERATED_KEYS)) {
                 task.setObject(1, id);
                 task.setString(2, subject);
                 task.setString(3, title.group(1));
@@ -56,8 +59,9 @@ public final class PlainJdbcHandler implements RequestHandler<APIGatewayV2HTTPEv
                 audit.setString(2, subject);
                 audit.setString(3, event.getRequestContext().getRequestId());
                 audit.setString(4, UUID.randomUUID().toString());
-                audit.setTimestamp(5, now);
-                audit.setArray(6, fields);
+                audit.setString(5, context.getAwsRequestId());
+                audit.setTimestamp(6, now);
+                audit.setArray(7, fields);
                 audit.executeUpdate();
                 c.commit();
             } catch (SQLException e) {
