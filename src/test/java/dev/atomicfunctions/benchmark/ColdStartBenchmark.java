@@ -7,13 +7,19 @@ import dev.atomicfunctions.support.TestLambdaContext;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,9 +28,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./mvnw -Pbenchmark}: cold start, warm latency, memory and jar size of each {@link Scenario}, each against
- * its plain-JDBC floor, on a real PostgreSQL. Every cold run is a fresh JVM started the way Lambda starts one
- * ({@link LambdaRuntimeHarness}); real and floor runs alternate and ratios are taken pair by pair, because only
- * ratios hold on a noisy machine. Writes {@code target/benchmark/results.md}.
+ * its plain-JDBC floor, on a real PostgreSQL, migrated and then seeded with the rows the scenarios' events name.
+ * Every cold run is a fresh JVM started the way Lambda starts one ({@link LambdaRuntimeHarness}); real and floor
+ * runs alternate and ratios are taken pair by pair, because only ratios hold on a noisy machine. Each floor handler
+ * is a deployment package of its own. Writes {@code target/benchmark/results.md}.
  * <p>
  * System properties: {@code benchmark.runs} (cold pairs per variant, default 10), {@code benchmark.invocations}
  * (timed warm invocations, default 2000), {@code benchmark.variants} (comma list of {@link Variant}s:
@@ -44,19 +51,26 @@ public final class ColdStartBenchmark {
     private final Map<String, String> environment;
     private final Path jar;
     private final String harnessClassPath;
-    private final String floorClassPath;
-
     private final Path realTask;
-    private final Path floorTask;
+    /** Each floor handler's own deployment package, as a class path of jars and as an unzipped folder. */
+    private final Map<String, Floor> floors = new HashMap<>();
 
     private ColdStartBenchmark(Map<String, String> environment, Path jar, String harnessClassPath,
-                               String floorClassPath, Packaging packaging) throws IOException {
+                               Packaging packaging) throws IOException, ClassNotFoundException {
         this.environment = environment;
         this.jar = jar;
         this.harnessClassPath = harnessClassPath;
-        this.floorClassPath = floorClassPath;
         this.realTask = packaging.extract("task-real", jar.toString());
-        this.floorTask = packaging.extract("task-floor", floorClassPath.split(File.pathSeparator));
+        for (Scenario scenario : Scenario.ALL) {
+            if (!floors.containsKey(scenario.floorHandler())) {
+                Class<?> floor = Class.forName(scenario.floorHandler());
+                String classPath = Packaging.classPath(packaging.isolate("floor-" + floor.getSimpleName(), floor),
+                    Packaging.dependency("aws-lambda-java-events"), Packaging.dependency("joda-time"),
+                    Packaging.dependency("postgresql"));
+                floors.put(scenario.floorHandler(), new Floor(classPath,
+                    packaging.extract("task-" + floor.getSimpleName(), classPath.split(File.pathSeparator))));
+            }
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,6 +85,7 @@ public final class ColdStartBenchmark {
         try (MigrationHandler migrations = new MigrationHandler()) {
             migrations.handleRequest(Map.of(), new TestLambdaContext("migrate"));
         }
+        seed(postgres);
         Packaging packaging = new Packaging(WORK);
         ColdStartBenchmark benchmark = new ColdStartBenchmark(
             Map.of("DB_URL", postgres.url(), "DB_USERNAME", postgres.username(), "DB_PASSWORD", postgres.password(),
@@ -79,9 +94,6 @@ public final class ColdStartBenchmark {
             Packaging.classPath(packaging.isolate("harness", LambdaRuntimeHarness.class,
                     LambdaRuntimeHarness.class.getName() + "$HarnessContext"),
                 Packaging.dependency("aws-lambda-java-core"), Packaging.dependency("aws-lambda-java-serialization")),
-            Packaging.classPath(packaging.isolate("floor", PlainJdbcHandler.class),
-                Packaging.dependency("aws-lambda-java-events"), Packaging.dependency("joda-time"),
-                Packaging.dependency("postgresql")),
             packaging);
         Report report = new Report(benchmark.jar, runs, invocations);
         for (Scenario scenario : Scenario.ALL) {
@@ -95,12 +107,31 @@ public final class ColdStartBenchmark {
         System.exit(0);
     }
 
+    /** Runs each scenario's seed SQL (several statements, no parameters) in one transaction, before any run. */
+    private static void seed(Postgres postgres) throws IOException, SQLException {
+        try (Connection connection = DriverManager.getConnection(postgres.url(), postgres.username(),
+            postgres.password())) {
+            connection.setAutoCommit(false);
+            for (Scenario scenario : Scenario.ALL) {
+                if (scenario.seedResource() == null) {
+                    continue;
+                }
+                try (InputStream in = ColdStartBenchmark.class.getClassLoader()
+                         .getResourceAsStream(scenario.seedResource());
+                     Statement statement = connection.createStatement()) {
+                    statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            connection.commit();
+        }
+    }
+
     /** Alternates real and floor cold starts; the first pair only warms the page cache and is discarded. */
     private List<Run[]> cold(Scenario scenario, String variant, int runs) throws Exception {
         Variant how = Variant.of(variant);
         if (how.aotCache()) {
-            train(scenario.handler(), scenario, how);
-            train(scenario.floorHandler(), scenario, how);
+            train(scenario, scenario.handler(), how);
+            train(scenario, scenario.floorHandler(), how);
         }
         List<Run[]> pairs = new ArrayList<>();
         for (int i = -1; i < runs; i++) {
@@ -125,13 +156,13 @@ public final class ColdStartBenchmark {
     }
 
     /** JDK 25 one-step AOT cache: a training run of representative requests writes the cache at exit. */
-    private void train(String handler, Scenario scenario, Variant how) throws Exception {
-        Files.deleteIfExists(aotCache(handler));
-        exec(scenario, handler, List.of("-XX:AOTCacheOutput=" + aotCache(handler)), how.loader(), "train", 50);
+    private void train(Scenario scenario, String handler, Variant how) throws Exception {
+        Files.deleteIfExists(aotCache(scenario, handler));
+        exec(scenario, handler, List.of("-XX:AOTCacheOutput=" + aotCache(scenario, handler)), how.loader(), "train", 50);
     }
 
     private Run run(Scenario scenario, String handler, Variant how, String mode, int invocations) throws Exception {
-        List<String> flags = how.aotCache() ? List.of("-XX:AOTCache=" + aotCache(handler)) : List.of();
+        List<String> flags = how.aotCache() ? List.of("-XX:AOTCache=" + aotCache(scenario, handler)) : List.of();
         return exec(scenario, handler, flags, how.loader(), mode, invocations);
     }
 
@@ -140,9 +171,10 @@ public final class ColdStartBenchmark {
         boolean real = handler.equals(scenario.handler());
         // Lambda unzips the deployment package into /var/task and loads from that folder; a class-path launch
         // needs jars (the AOT cache refuses folders on the class path).
+        Floor floor = floors.get(scenario.floorHandler());
         String handlerClassPath = loader.equals("classpath")
-            ? (real ? jar.toString() : floorClassPath)
-            : (real ? realTask : floorTask).toString();
+            ? (real ? jar.toString() : floor.classPath())
+            : (real ? realTask : floor.task()).toString();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(LAMBDA_FLAGS);
         command.addAll(extraFlags);
@@ -163,8 +195,10 @@ public final class ColdStartBenchmark {
             Long.parseLong(result.group(3)));
     }
 
-    private static Path aotCache(String handler) {
-        return WORK.resolve(handler.substring(handler.lastIndexOf('.') + 1) + ".aot").toAbsolutePath();
+    /** One cache per scenario and handler: the real handler is the same class in every scenario. */
+    private static Path aotCache(Scenario scenario, String handler) {
+        return WORK.resolve(scenario.slug() + "-" + handler.substring(handler.lastIndexOf('.') + 1) + ".aot")
+            .toAbsolutePath();
     }
 
     private static Path event(Scenario scenario) throws IOException {
@@ -181,6 +215,10 @@ public final class ColdStartBenchmark {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no shaded jar: run ./mvnw package first"))
                 .toAbsolutePath();
         }
+    }
+
+    /** A floor handler's deployment package: its jars (for a class-path launch) and the folder they unzip to. */
+    private record Floor(String classPath, Path task) {
     }
 
     /** One process: whole-process wall time, the harness's own invocation percentiles and peak memory. */
