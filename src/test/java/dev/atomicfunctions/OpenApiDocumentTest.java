@@ -20,7 +20,8 @@ class OpenApiDocumentTest {
     void describesEveryErrorResponseAsProblemJson() {
         Map<String, Object> paths = map(document().get("paths"));
 
-        assertThat(paths).containsOnlyKeys("/tasks", "/tasks/{id}", "/orders", "/orders/{id}", "/orders/{id}/cancel");
+        assertThat(paths).containsOnlyKeys("/tasks", "/tasks/batch", "/tasks/{id}", "/orders", "/orders/{id}",
+            "/orders/{id}/cancel");
         paths.values().stream().map(OpenApiDocumentTest::map).flatMap(operations -> operations.values().stream())
             .map(OpenApiDocumentTest::map)
             .forEach(operation -> map(operation.get("responses")).forEach((status, response) -> {
@@ -40,6 +41,8 @@ class OpenApiDocumentTest {
         assertThat(statuses(paths, "/tasks/{id}", "get")).contains("200", "404");
         assertThat(statuses(paths, "/tasks/{id}", "patch")).contains("200", "400", "404", "409", "412", "415");
         assertThat(statuses(paths, "/tasks/{id}", "delete")).contains("204", "404", "409", "412");
+        assertThat(statuses(paths, "/tasks/batch", "post"))
+            .contains("200", "400", "401", "409", "413", "415", "422", "500", "503");
     }
 
     @Test
