@@ -35,6 +35,7 @@ public final class AtomicFunctionsStack extends Stack {
         Api api = new Api(this, "Api", settings);
         api.route("/tasks", tasks, HttpMethod.GET, HttpMethod.POST);
         api.route("/tasks/{id}", tasks, HttpMethod.GET, HttpMethod.PATCH, HttpMethod.DELETE);
+        api.route("/tasks/batch", tasks, HttpMethod.POST);
 
         alarms.watch(tasks);
         alarms.watch(migration);

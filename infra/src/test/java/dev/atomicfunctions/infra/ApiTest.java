@@ -19,7 +19,8 @@ class ApiTest {
             .map(r -> Resources.<String>property(r, "RouteKey")).sorted().toList();
 
         assertThat(routes).containsExactly(
-            "DELETE /tasks/{id}", "GET /tasks", "GET /tasks/{id}", "PATCH /tasks/{id}", "POST /tasks");
+            "DELETE /tasks/{id}", "GET /tasks", "GET /tasks/{id}", "PATCH /tasks/{id}", "POST /tasks",
+            "POST /tasks/batch");
     }
 
     @Test
