@@ -102,6 +102,21 @@ class TaskBatchIT extends TaskHttpTestBase {
         assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = ?", alice)).isEqualTo(2);
     }
 
+    /**
+     * Seen from the database: a row's xmin is the (sub)transaction that wrote it. Each item's rows carry their own,
+     * a subtransaction of its savepoint, shared by the task and its audit row; without savepoints every row would
+     * carry the batch's one transaction id.
+     */
+    @Test
+    void writesEachItemInASubtransactionOfItsOwn() {
+        assertThat(batch(alice, "", "one", "two", "three").status()).isEqualTo(200);
+
+        assertThat(Db.count("SELECT count(DISTINCT xmin::text) FROM task WHERE owner_id = ?", alice)).isEqualTo(3);
+        assertThat(Db.count("""
+            SELECT count(*) FROM task t JOIN audit_entry a ON a.entity_id = t.id::text
+            WHERE t.owner_id = ? AND a.xmin::text = t.xmin::text""", alice)).isEqualTo(3);
+    }
+
     /** The refusal comes from the item's second statement: its first (the task row) is undone with it. */
     @Test
     void rollsBackAnItemsTaskWhenItsAuditRowIsRefused() {
