@@ -15,4 +15,9 @@ import jakarta.validation.constraints.NotBlank;
 @Serdeable
 record NewTask(@NotBlank @Length(max = 200) @Schema(minLength = 1, maxLength = 200) String title,
                @Nullable @Length(max = 4000) @Schema(maxLength = 4000) String description) {
+
+    /** @return the task as stored: an empty description is no description */
+    NewTask understood() {
+        return description == null || !description.isEmpty() ? this : new NewTask(title, null);
+    }
 }

@@ -52,12 +52,13 @@ class Tasks {
      * nothing.
      */
     Outcome<TaskView> create(Invocation invocation, NewTask request, @Nullable String idempotencyKey) {
-        NewTask understood = new NewTask(request.title(), emptyToNull(request.description()));
+        NewTask understood = request.understood();
         return idempotency.once(invocation, new IdempotentRequest(CREATE_OPERATION, idempotencyKey, understood),
             TaskView.class, () -> insert(invocation, understood));
     }
 
-    private TaskView insert(Invocation invocation, NewTask request) {
+    /** Writes a task, as understood ({@link NewTask#understood()}), and its audit row. */
+    TaskView insert(Invocation invocation, NewTask request) {
         Instant now = now();
         Task task = tasks.save(new Task(UUID.randomUUID(), invocation.subject(), request.title(),
             request.description(), false, now, now, 1));

@@ -14,11 +14,9 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -32,7 +30,6 @@ import java.util.List;
 final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
-    private static final String VALIDATION_TYPE = "urn:atomic-functions:problem:validation";
 
     private final String retryAfterSeconds;
 
@@ -63,10 +60,10 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
     private static Problem generic(ErrorContext context, HttpStatus status, HttpRequest<?> request) {
         List<Problem.FieldError> fields = fieldErrors(context);
         boolean validation = status == HttpStatus.BAD_REQUEST && !fields.isEmpty();
-        return new Problem(validation ? VALIDATION_TYPE : "about:blank",
-            validation ? "Invalid request" : status.getReason(),
+        return new Problem(validation ? Problems.VALIDATION_TYPE : "about:blank",
+            validation ? Problems.VALIDATION_TITLE : status.getReason(),
             status.getCode(),
-            validation ? "One or more fields are invalid." : StatusDetails.of(status),
+            validation ? Problems.VALIDATION_DETAIL : StatusDetails.of(status),
             request.getPath(),
             CorrelationFilter.correlationId(request),
             validation ? fields : null,
@@ -74,16 +71,12 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
     }
 
     /**
-     * Bean validation names a field by its path, such as {@code create.body.title}: the caller knows it as
-     * {@code title}. A query value that cannot be converted names its parameter; a body value serde refused names
-     * its field.
+     * Bean validation names a field as {@link Problems#fieldErrors} does. A query value that cannot be converted
+     * names its parameter; a body value serde refused names its field.
      */
     private static List<Problem.FieldError> fieldErrors(ErrorContext context) {
         return switch (context.getRootCause().orElse(null)) {
-            case ConstraintViolationException violations -> violations.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath()), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
-                .toList();
+            case ConstraintViolationException violations -> Problems.fieldErrors(violations.getConstraintViolations());
             case ConversionErrorException conversion -> List.of(new Problem.FieldError(
                 boundName(conversion.getArgument()), expectation(conversion.getArgument())));
             case null -> List.of();
@@ -103,14 +96,6 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
             return "must be an integer";
         }
         return type == Boolean.class ? "must be true or false" : "has an invalid value";
-    }
-
-    private static String lastNode(Path path) {
-        String name = "";
-        for (Path.Node node : path) {
-            name = node.getName();
-        }
-        return name;
     }
 
     private static String describe(Throwable cause) {

@@ -1,0 +1,86 @@
+package dev.atomicfunctions.task;
+
+import dev.atomicfunctions.http.problem.JsonBodyProblems;
+import dev.atomicfunctions.http.problem.Problem;
+import dev.atomicfunctions.http.problem.StandardProblems;
+import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.RetryTransaction;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * Many tasks in one request and one transaction, owned here: each item in a savepoint of its own (partial success),
+ * or all or nothing with {@code atomic=true}. The whole transaction is retried when the database gave it up through
+ * no fault of the request (serialization failure, deadlock, connection lost before commit).
+ */
+@Controller("/tasks/batch")
+@Tag(name = "tasks")
+@SecurityRequirement(name = "jwt")
+@StandardProblems
+class TaskBatchController {
+
+    private static final String REPLAYED = "Idempotent-Replayed";
+
+    private final TaskBatches batches;
+
+    TaskBatchController(TaskBatches batches) {
+        this.batches = batches;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @RetryTransaction
+    @Operation(operationId = "createTaskBatch", summary = "Create 1 to 100 tasks: each item succeeds or fails on its own, or all or nothing",
+        description = "Each item is validated and written (the task and its audit row) on its own: an item that is "
+            + "invalid or that the database refuses for its data fails alone and writes nothing, the others are "
+            + "created. The answer lists every item in order. With atomic=true, one failed item fails the whole "
+            + "batch (422, each failure listed) and nothing is written.")
+    @ApiResponse(responseCode = "200", description = "Every item's result; failed items wrote nothing",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TaskBatchResult.class)))
+    @JsonBodyProblems
+    @ApiResponse(responseCode = "409", description = "Same Idempotency-Key processed concurrently, or too much "
+        + "contention; retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
+        schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "atomic=true and at least one item failed (failures lists "
+        + "each with its problem; nothing was written), or Idempotency-Key already used for another request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = TaskBatchRejectedException.Failures.class)))
+    HttpResponse<TaskBatchResult> create(@Parameter(hidden = true) Invocation invocation,
+                                         @Parameter(description = "Makes retries safe: the same key, items and "
+                                             + "atomic replay the first answer; 1-255 visible ASCII characters, kept "
+                                             + "24 hours")
+                                         @Header("Idempotency-Key") @Nullable String idempotencyKey,
+                                         @Parameter(description = "true: all or nothing; false (default): each item "
+                                             + "on its own")
+                                         @QueryValue @Nullable
+                                         @Pattern(regexp = "^(true|false)$", message = "must be true or false")
+                                         String atomic,
+                                         @Body @Valid NewTaskBatch body) {
+        Outcome<TaskBatchResult> outcome = batches.create(invocation, body.items(), Boolean.parseBoolean(atomic),
+            idempotencyKey);
+        MutableHttpResponse<TaskBatchResult> response = HttpResponse.ok(outcome.answer());
+        return outcome.replayed() ? response.header(REPLAYED, "true") : response;
+    }
+}
