@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Relays pending events batch after batch, each batch its own transaction, until none is left or the time given is
@@ -20,11 +19,13 @@ public class OutboxDrain {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDrain.class);
 
-    private final Optional<OutboxRelay> relay;
+    private final OutboxRelay relay;
+    private final QueuePublisher publisher;
     private final int batchSize;
 
-    OutboxDrain(Optional<OutboxRelay> relay, @Value("${atomic.outbox.batch-size}") int batchSize) {
+    OutboxDrain(OutboxRelay relay, QueuePublisher publisher, @Value("${atomic.outbox.batch-size}") int batchSize) {
         this.relay = relay;
+        this.publisher = publisher;
         this.batchSize = batchSize;
     }
 
@@ -33,7 +34,7 @@ public class OutboxDrain {
      * @return what was relayed; nothing without a queue
      */
     public Result drain(Duration budget, Duration margin) {
-        if (relay.isEmpty()) {
+        if (!publisher.configured()) {
             return new Result(0, 0);
         }
         long stopAt = System.nanoTime() + budget.toNanos();
@@ -42,7 +43,7 @@ public class OutboxDrain {
         while (System.nanoTime() < stopAt && Deadline.remainingMillis() > margin.toMillis()) {
             OutboxRelay.Batch batch;
             try {
-                batch = relay.get().relayBatch(batchSize);
+                batch = relay.relayBatch(batchSize);
             } catch (RuntimeException e) {
                 // The queue or the database is out of reach: the events stay pending for the next drain.
                 LOG.atWarn().addKeyValue("reason", e.getClass().getSimpleName()).log("outbox relay failed");
@@ -50,7 +51,8 @@ public class OutboxDrain {
                 break;
             }
             published += batch.published();
-            if (batch.claimed() < batchSize || batch.published() < batch.claimed()) {
+            // A batch takes one event per aggregate at most, so a short batch does not mean an empty outbox.
+            if (batch.claimed() == 0 || batch.published() < batch.claimed()) {
                 break;
             }
         }
@@ -59,7 +61,7 @@ public class OutboxDrain {
 
     /** @return events still pending; null without a queue */
     public @Nullable Long pending() {
-        return relay.map(OutboxRelay::pending).orElse(null);
+        return publisher.configured() ? relay.pending() : null;
     }
 
     /**

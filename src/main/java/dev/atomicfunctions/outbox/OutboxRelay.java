@@ -1,7 +1,6 @@
 package dev.atomicfunctions.outbox;
 
 import dev.atomicfunctions.platform.transaction.EntryPoint;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -19,7 +18,6 @@ import java.util.UUID;
  */
 @EntryPoint
 @Singleton
-@Requires(bean = QueuePublisher.class)
 class OutboxRelay {
 
     private final PendingEvents events;

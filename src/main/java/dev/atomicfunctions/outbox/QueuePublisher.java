@@ -1,6 +1,5 @@
 package dev.atomicfunctions.outbox;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
@@ -26,7 +25,6 @@ import java.util.UUID;
  * de-duplication id (a re-publish within SQS's five minutes is dropped); consumers de-duplicate by event id anyway.
  */
 @Singleton
-@Requires(property = "atomic.outbox.queue-url", pattern = ".+")
 class QueuePublisher implements AutoCloseable {
 
     private final String queueUrl;
@@ -35,13 +33,18 @@ class QueuePublisher implements AutoCloseable {
     private final JsonMapper json;
     private volatile SqsClient client;
 
-    QueuePublisher(@Value("${atomic.outbox.queue-url}") String queueUrl,
+    QueuePublisher(@Value("${atomic.outbox.queue-url:}") String queueUrl,
                    @Value("${atomic.outbox.endpoint:}") String endpoint,
                    @Value("${atomic.outbox.publish-timeout}") Duration timeout, JsonMapper json) {
         this.queueUrl = queueUrl;
         this.endpoint = endpoint;
         this.timeout = timeout;
         this.json = json;
+    }
+
+    /** @return whether a queue is configured ({@code OUTBOX_QUEUE_URL}); without one nothing is relayed */
+    boolean configured() {
+        return !queueUrl.isBlank();
     }
 
     /** @return the ids of the events the queue accepted (the others stay pending) */

@@ -3,6 +3,7 @@ package dev.atomicfunctions.local;
 import dev.atomicfunctions.migration.MigrationHandler;
 import dev.atomicfunctions.support.Postgres;
 import dev.atomicfunctions.support.TestLambdaContext;
+import dev.atomicfunctions.support.TestQueue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,19 +16,22 @@ import java.util.Map;
  * handler. The database is the one named by {@code DB_URL} / {@code DB_USERNAME} / {@code DB_PASSWORD} when set,
  * otherwise an embedded PostgreSQL on localhost:54329 (or {@code LOCAL_DB_PORT}), user {@code postgres}, no password,
  * whose data stays in {@code .local/postgres} between runs. Migrations are applied first, through the real migration
- * handler.
+ * handler. The event side runs too ({@link LocalEvents}): ElasticMQ on localhost:9324 (or {@code LOCAL_SQS_PORT}),
+ * the outbox relay, the queue consumer and the scheduled jobs.
  */
 public final class LocalRunner {
 
     /** Fixed, so that psql and IDEs find the database again on every run; tests use a free port instead. */
     static final int DEFAULT_DB_PORT = 54329;
+    /** ElasticMQ's usual port, so that the AWS CLI can look at the queue ({@code --endpoint-url}). */
+    static final int DEFAULT_SQS_PORT = 9324;
 
     private LocalRunner() {
     }
 
     public static void main(String[] args) throws Exception {
         if (System.getenv("DB_URL") == null) {
-            int dbPort = dbPort();
+            int dbPort = port("LOCAL_DB_PORT", DEFAULT_DB_PORT);
             requireFree(dbPort);
             Postgres postgres = Postgres.embedded(Path.of(".local", "postgres").toAbsolutePath(), dbPort);
             postgres.publish();
@@ -38,18 +42,22 @@ public final class LocalRunner {
         try (MigrationHandler migrations = new MigrationHandler()) {
             migrations.handleRequest(Map.of(), new TestLambdaContext("migrate"));
         }
-        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
+        TestQueue.Queues queues = TestQueue.start(port("LOCAL_SQS_PORT", DEFAULT_SQS_PORT));
+        TestQueue.publish(queues);
+        System.out.printf("ElasticMQ (SQS) on %s, events queue %s%n", queues.endpoint(), queues.events());
+        int port = port("PORT", 8080);
         LocalApiGateway gateway = LocalApiGateway.start(port);
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
-        System.out.printf("Tasks API on http://localhost:%d (say who calls with the %s header). Ctrl-C stops.%n",
-            gateway.port(), LocalApiGateway.DEV_SUBJECT_HEADER);
+        LocalEvents.start(queues);
+        System.out.printf("API on http://localhost:%d (say who calls with the %s header, groups with %s). "
+            + "Ctrl-C stops.%n", gateway.port(), LocalApiGateway.DEV_SUBJECT_HEADER, LocalApiGateway.DEV_GROUPS_HEADER);
         Thread.currentThread().join();
     }
 
-    private static int dbPort() {
-        String value = System.getenv("LOCAL_DB_PORT");
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
         if (value == null || value.isBlank()) {
-            return DEFAULT_DB_PORT;
+            return fallback;
         }
         try {
             int port = Integer.parseInt(value.strip());
@@ -58,7 +66,7 @@ public final class LocalRunner {
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("LOCAL_DB_PORT must be a port number (1-65535), not '" + value + "'");
+            throw new IllegalArgumentException(variable + " must be a port number (1-65535), not '" + value + "'");
         }
     }
 

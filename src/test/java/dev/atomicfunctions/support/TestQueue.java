@@ -101,7 +101,7 @@ public final class TestQueue implements BeforeAllCallback {
     }
 
     /** Functions built from now on relay their outbox to this server, as the deployed ones do to SQS. */
-    private static void publish(Queues started) {
+    public static void publish(Queues started) {
         System.setProperty("atomic.outbox.queue-url", started.events());
         System.setProperty("atomic.outbox.endpoint", started.endpoint());
         System.setProperty("aws.region", "us-east-1");

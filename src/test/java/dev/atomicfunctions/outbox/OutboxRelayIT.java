@@ -1,0 +1,213 @@
+package dev.atomicfunctions.outbox;
+
+import dev.atomicfunctions.jobs.ScheduledRuns;
+import dev.atomicfunctions.local.LocalApiGateway;
+import dev.atomicfunctions.local.LocalEventSource;
+import dev.atomicfunctions.queue.QueueHandler;
+import dev.atomicfunctions.support.Catalogue;
+import dev.atomicfunctions.support.Db;
+import dev.atomicfunctions.support.Http;
+import dev.atomicfunctions.support.TestDatabase;
+import dev.atomicfunctions.support.TestLambdaContext;
+import dev.atomicfunctions.support.TestQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The event half end to end, on real components: {@code POST /orders} through the API handler -> outbox -> relay ->
+ * ElasticMQ (real SQS protocol, real SDK client) -> the event source emulation -> the queue handler -> exactly one
+ * fulfilment task, whatever the redeliveries; and the relay's own failures.
+ */
+@ExtendWith({TestDatabase.class, TestQueue.class})
+class OutboxRelayIT {
+
+    private static final String WAREHOUSE = "warehouse";
+    private static LocalApiGateway gateway;
+    private static Http http;
+    private static QueueHandler consumer;
+    private static LocalEventSource eventSource;
+    private final String buyer = "buyer-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void start() throws IOException {
+        gateway = LocalApiGateway.start(0);
+        http = new Http(gateway.port());
+        consumer = new QueueHandler();
+        TestQueue.Queues queues = TestQueue.get();
+        eventSource = new LocalEventSource(queues.client(), queues.events(), consumer);
+        TestQueue.drain(queues.events(), 1_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        consumer.close();
+    }
+
+    @Test
+    void turnsAPlacedOrderIntoExactlyOneFulfilmentTaskThroughTheQueue() {
+        UUID product = Catalogue.product("EUR", 100, 5);
+
+        String orderId = placeOrder(product);
+        // The relay ran right after the commit: the event is already on the queue.
+        assertThat(Db.rows("SELECT published_at FROM outbox_event WHERE aggregate_id = ?", orderId))
+            .singleElement().satisfies(row -> assertThat(row.get("published_at")).isNotNull());
+        pollUntilEmpty();
+
+        assertThat(fulfilmentTasks(orderId)).isEqualTo(1);
+        Http.Response warehouseTasks = http.send("GET", "/tasks", WAREHOUSE, null);
+        assertThat(warehouseTasks.body()).contains("Pick and pack order " + orderId);
+    }
+
+    @Test
+    void createsOneTaskPerOrderWhenEveryMessageIsDeliveredTwice() {
+        UUID product = Catalogue.product("EUR", 100, 5);
+        String orderId = placeOrder(product);
+        List<Message> messages = TestQueue.drain(TestQueue.get().events(), 10);
+        assertThat(messages).isNotEmpty();
+        List<Message> twice = new ArrayList<>(messages);
+        twice.addAll(messages);
+
+        consumer.handleRequest(LocalEventSource.event(twice), new TestLambdaContext("queue-consumer"));
+        consumer.handleRequest(LocalEventSource.event(messages), new TestLambdaContext("queue-consumer"));
+
+        assertThat(fulfilmentTasks(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void publishesAgainAfterARelayDiedBetweenSendingAndMarkingWithNoSecondEffect() {
+        UUID product = Catalogue.product("EUR", 100, 5);
+        // The relay sends, then fails to mark the event published, as if it died there: the event stays pending.
+        Db.execute("""
+            CREATE OR REPLACE FUNCTION test_fail_mark() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'relay died' USING ERRCODE = '57P01'; END $$""");
+        Db.execute("CREATE TRIGGER test_fail_mark BEFORE UPDATE ON outbox_event FOR EACH ROW "
+            + "EXECUTE FUNCTION test_fail_mark()");
+        String orderId;
+        try {
+            orderId = placeOrder(product);
+            assertThat(Db.rows("SELECT published_at FROM outbox_event WHERE aggregate_id = ?", orderId))
+                .singleElement().satisfies(row -> assertThat(row.get("published_at")).isNull());
+        } finally {
+            Db.execute("DROP TRIGGER test_fail_mark ON outbox_event");
+        }
+        List<Message> firstSend = TestQueue.drain(TestQueue.get().events(), 10);
+
+        Map<String, Object> run = ScheduledRuns.runOnce();
+        List<Message> secondSend = TestQueue.drain(TestQueue.get().events(), 10);
+        List<Message> both = new ArrayList<>(firstSend);
+        both.addAll(secondSend);
+        consumer.handleRequest(LocalEventSource.event(both), new TestLambdaContext("queue-consumer"));
+
+        assertThat(firstSend).hasSize(1);
+        assertThat(run.get("relayedEvents")).isEqualTo(1);
+        assertThat(Db.rows("SELECT published_at FROM outbox_event WHERE aggregate_id = ?", orderId))
+            .singleElement().satisfies(row -> assertThat(row.get("published_at")).isNotNull());
+        assertThat(fulfilmentTasks(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void sharesTheBacklogBetweenTwoRelaysRunningAtOnceWithoutSendingAnythingTwice() throws Exception {
+        flushOutbox();
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            UUID id = UUID.randomUUID();
+            Db.rows("INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload, created_at) "
+                + "VALUES (?, 'test', ?, 'test.happened', '{\"n\": 1}', now()) RETURNING id", id, "agg-" + id);
+            events.add(id.toString());
+        }
+
+        CompletableFuture<Map<String, Object>> first = CompletableFuture.supplyAsync(ScheduledRuns::runOnce);
+        CompletableFuture<Map<String, Object>> second = CompletableFuture.supplyAsync(ScheduledRuns::runOnce);
+        int relayed = (Integer) first.get().get("relayedEvents") + (Integer) second.get().get("relayedEvents");
+        List<Message> sent = TestQueue.drain(TestQueue.get().events(), 1_000);
+
+        assertThat(relayed).isEqualTo(25);
+        assertThat(sent).extracting(m -> m.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID))
+            .containsExactlyInAnyOrderElementsOf(events);
+        assertThat(events).allSatisfy(event -> assertThat(Db.count(
+            "SELECT count(*) FROM outbox_event WHERE id = ?::uuid AND published_at IS NOT NULL", event)).isEqualTo(1));
+    }
+
+    @Test
+    void publishesTheEventsOfOneAggregateInCommitOrder() {
+        flushOutbox();
+        String aggregate = "agg-" + UUID.randomUUID();
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            UUID id = UUID.randomUUID();
+            Db.rows("INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload, created_at) "
+                + "VALUES (?, 'test', ?, 'test.happened', '{}', now() + make_interval(secs => ?)) RETURNING id",
+                id, aggregate, i / 1000.0);
+            events.add(id.toString());
+        }
+
+        ScheduledRuns.runOnce();
+        List<Message> sent = TestQueue.drain(TestQueue.get().events(), 1_000);
+
+        assertThat(sent).extracting(m -> m.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID))
+            .containsExactlyElementsOf(events);
+    }
+
+    /** Prints the commit-to-queue latency (measured, not asserted: timings belong to no test). */
+    @Test
+    void relaysEveryEventRightAfterItsCommit() {
+        UUID product = Catalogue.product("EUR", 100, 1_000);
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String orderId = placeOrder(product);
+            assertThat(Db.rows("SELECT published_at FROM outbox_event WHERE aggregate_id = ?", orderId))
+                .singleElement().satisfies(row -> assertThat(row.get("published_at")).isNotNull());
+            Instant committed = ((java.sql.Timestamp) Db.rows(
+                "SELECT created_at FROM outbox_event WHERE aggregate_id = ?", orderId).getFirst().get("created_at"))
+                .toInstant();
+            Message message = TestQueue.drain(TestQueue.get().events(), 1).getFirst();
+            long sent = Long.parseLong(message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP));
+            latencies.add(sent - committed.toEpochMilli());
+        }
+        Collections.sort(latencies);
+        System.out.printf("commit-to-queue latency over %d orders: p50 %d ms, p99 %d ms, max %d ms%n",
+            latencies.size(), latencies.get(latencies.size() / 2), latencies.get(latencies.size() * 99 / 100),
+            latencies.getLast());
+        assertThat(latencies).hasSize(40);
+    }
+
+    /** Relays and drains what other tests left pending, so that this test sees only its own events. */
+    private static void flushOutbox() {
+        ScheduledRuns.runOnce();
+        TestQueue.drain(TestQueue.get().events(), 10_000);
+    }
+
+    private String placeOrder(UUID product) {
+        Http.Response response = http.send("POST", "/orders", buyer,
+            "{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return (String) response.json().get("id");
+    }
+
+    private static void pollUntilEmpty() {
+        while (eventSource.pollOnce(1) > 0) {
+            // Until the queue has nothing visible left.
+        }
+    }
+
+    private static long fulfilmentTasks(String orderId) {
+        return Db.count("SELECT count(*) FROM task WHERE owner_id = ? AND title = ?", WAREHOUSE,
+            "Pick and pack order " + orderId);
+    }
+}
