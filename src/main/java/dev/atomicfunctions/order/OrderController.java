@@ -10,6 +10,7 @@ import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.outbox.RelayAfterCommit;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -26,7 +27,6 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
@@ -69,7 +69,8 @@ class OrderController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @Transactional
+    @ReadCommitted
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @RelayAfterCommit
@@ -115,7 +116,8 @@ class OrderController {
 
     @Patch("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @Transactional
+    @ReadCommitted
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @Operation(summary = "Change the note of a placed order")
@@ -131,7 +133,8 @@ class OrderController {
     }
 
     @Post("/{id}/cancel")
-    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @Transactional
+    @ReadCommitted
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @RelayAfterCommit
@@ -151,7 +154,8 @@ class OrderController {
     }
 
     @Delete("/{id}")
-    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @Transactional
+    @ReadCommitted
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @Operation(summary = "Delete a cancelled or expired order (its audit trail stays)")

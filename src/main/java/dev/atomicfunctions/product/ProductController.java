@@ -9,6 +9,7 @@ import dev.atomicfunctions.http.problem.StandardProblems;
 import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -63,6 +64,7 @@ class ProductController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @ReadCommitted
     @RetryTransaction
     @Operation(summary = "Create a product, with its initial stock as a first receipt (administrators)")
     @ApiResponse(responseCode = "201", description = "Created; ETag carries its version", content = @Content(
@@ -108,6 +110,7 @@ class ProductController {
     @Patch("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @ReadCommitted
     @RetryTransaction
     @Operation(summary = "Change the name or price of a product (administrators)")
     @ApiResponse(responseCode = "200", description = "The product as stored", content = @Content(

@@ -7,6 +7,7 @@ import dev.atomicfunctions.http.problem.Problem;
 import dev.atomicfunctions.http.problem.StandardProblems;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -55,6 +56,7 @@ class StockMovementController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @ReadCommitted
     @RetryTransaction
     @Operation(summary = "Record a receipt or an adjustment of a product's stock (administrators)")
     @ApiResponse(responseCode = "201", description = "Recorded; stock is the product's stock after it",
