@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * What each benchmark request sends to PostgreSQL, counted on the driver's socket ({@link WireLog}): the statements
  * and the round trips of one warm request of the real handler (in process, as Lambda builds it) and of its plain-JDBC
  * floor, after warm-up, and once more after the connection sat idle (Hikari checks a connection idle for more than
- * 500 ms before handing it out). Measured, no assertion; {@code DatabaseRoundTripsIT} holds the real path to its
+ * 500 ms before handing it out). Measured, no assertion; {@code StatementsPerRequestIT} holds the real path to its
  * statements.
  * <p>
  * Run (with {@code JAVA_HOME} a JDK 25): {@code LOG_LEVEL=WARN ./mvnw -o -q test-compile exec:exec
