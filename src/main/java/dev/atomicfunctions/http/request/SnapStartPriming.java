@@ -1,0 +1,228 @@
+package dev.atomicfunctions.http.request;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.DryRun;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.util.StringUtils;
+import io.micronaut.crac.CracResourceRegistrar;
+import io.micronaut.crac.OrderedResource;
+import io.micronaut.function.aws.HandlerUtils;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyEventHandler;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventHandler;
+import jakarta.inject.Singleton;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * SnapStart priming: before the snapshot is taken, runs the API's request path once per kind of request, in process,
+ * so that the snapshot holds it loaded, linked and initialised (routing, filters, binding, validation, serde, the
+ * transaction code, the JDBC driver and its statements, problem documents, logging) and the first request after a
+ * restore does not pay for it. Nothing it writes is kept and no connection is left for the snapshot:
+ * <ul>
+ *   <li>the requests run in a {@link DryRun}: every transaction that could write rolls back where it would commit
+ *   (the task it creates, its audit row, the failed-attempt audit of the refused order); nothing is sent to a
+ *   queue;</li>
+ *   <li>they act as {@link #SUBJECT}, a system subject the HTTP edge refuses from outside ({@link InvocationBinder}
+ *   accepts it in a dry run only, which only code in this process can start): no caller can read or write as it,
+ *   and it owns no data;</li>
+ *   <li>this CRaC resource is ordered after micronaut-crac's data-source resource, and CRaC runs
+ *   {@code beforeCheckpoint} in the reverse order of registration: priming runs first, on an open pool, and then the
+ *   pool is suspended and its connections closed, the priming's one included.</li>
+ * </ul>
+ * Only {@code beforeCheckpoint} primes: a cold start without SnapStart never runs it. {@code atomic.snapstart.priming}
+ * ({@code SNAPSTART_PRIMING}, on by default) turns it off. The requests use the payload of the function's handler
+ * ({@code _HANDLER}: v1 for the REST API function, v2 otherwise); a function whose handler is not an API's primes
+ * nothing ({@code atomic.snapstart.handler}, which Lambda's {@code _HANDLER} sets). A failed priming is logged and never fails the snapshot: the function then only starts slower.
+ */
+@Singleton
+@Requires(bean = CracResourceRegistrar.class)
+@Requires(property = "atomic.snapstart.priming", notEquals = StringUtils.FALSE, defaultValue = StringUtils.TRUE)
+final class SnapStartPriming implements OrderedResource {
+
+    /** Who the priming requests act as: a system subject, accepted from in-process dry runs only. */
+    static final String SUBJECT = Invocation.systemSubject("snapstart-priming");
+    private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+    /** A product id no catalogue holds (a version-4 UUID of zeros): the priming order is refused as unknown. */
+    private static final String NO_PRODUCT = "00000000-0000-4000-8000-000000000000";
+
+    /** The requests, each with the status it answers when the path works as it should. */
+    private static final List<Request> REQUESTS = List.of(
+        new Request("GET", "/tasks", null, 200),
+        new Request("POST", "/tasks", "{\"title\":\"SnapStart priming\",\"description\":\"rolled back\"}", 201),
+        new Request("POST", "/tasks", "{\"title\":\"\"}", 400),
+        new Request("GET", "/orders", null, 200),
+        new Request("POST", "/orders", "{\"lines\":[{\"productId\":\"" + NO_PRODUCT + "\",\"quantity\":1}]}", 422));
+
+    private final ApplicationContext applicationContext;
+    private final String handler;
+
+    SnapStartPriming(ApplicationContext applicationContext,
+                     @Value("${atomic.snapstart.handler:}") String handler) {
+        this.applicationContext = applicationContext;
+        this.handler = handler;
+    }
+
+    /** What a priming request asks and what it should answer. */
+    record Request(String method, String path, String body, int expectedStatus) {
+    }
+
+    /** Registered after the data source's resource (order 0): its {@code beforeCheckpoint} runs before the pool's. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing: the restored snapshot is what priming was for.
+    }
+
+    /** @return the status each request answered, in order; empty when this function serves no API */
+    List<Integer> prime() {
+        Function<Request, Integer> send;
+        if (handler.contains(".payload1.")) {
+            ApiGatewayProxyEventHandler v1 = new ApiGatewayProxyEventHandler(applicationContext);
+            send = request -> v1.exchange(v1Event(request), new APIGatewayProxyResponseEvent()).getResponse()
+                .getNativeResponse().getStatusCode();
+        } else if (handler.isEmpty() || handler.contains(".payload2.")) {
+            // The handler's own exchange, on a second instance: closing one would close the application context.
+            APIGatewayV2HTTPEventHandler v2 = new APIGatewayV2HTTPEventHandler(applicationContext);
+            send = request -> v2.exchange(v2Event(request), new APIGatewayV2HTTPResponse()).getResponse()
+                .getNativeResponse().getStatusCode();
+        } else {
+            LOG.atInfo().addKeyValue("handler", handler).log("SnapStart priming skipped: not an API function");
+            return List.of();
+        }
+        long start = System.nanoTime();
+        List<Integer> statuses = new ArrayList<>();
+        MDC.clear();
+        try {
+            DryRun.run(() -> {
+                for (Request request : REQUESTS) {
+                    // As the Lambda handler does first on every invocation: the Lambda context into the log context.
+                    HandlerUtils.configureWithContext(() -> applicationContext, new PrimingContext());
+                    statuses.add(send.apply(request));
+                }
+                return null;
+            });
+        } catch (RuntimeException | LinkageError e) {
+            LOG.atWarn().addKeyValue("reason", e.getClass().getSimpleName())
+                .log("SnapStart priming failed: the function starts slower after a restore", e);
+        } finally {
+            MDC.clear();
+        }
+        List<Integer> expected = REQUESTS.stream().map(Request::expectedStatus).toList();
+        (statuses.equals(expected) ? LOG.atInfo() : LOG.atWarn())
+            .addKeyValue("statuses", statuses.toString())
+            .addKeyValue("expected", expected.toString())
+            .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
+            .log("SnapStart priming: {} requests, every write rolled back", statuses.size());
+        return statuses;
+    }
+
+    /** {@code true} when the subject is the priming's and the request runs in a dry run: only priming starts one. */
+    static boolean primes(String subject) {
+        return SUBJECT.equals(subject) && DryRun.active();
+    }
+
+    private static APIGatewayV2HTTPEvent v2Event(Request request) {
+        return APIGatewayV2HTTPEvent.builder()
+            .withVersion("2.0")
+            .withRouteKey(request.method() + " " + request.path())
+            .withRawPath(request.path())
+            .withRawQueryString("")
+            .withHeaders(headers(request))
+            .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withRequestId(UUID.randomUUID().toString())
+                .withRouteKey(request.method() + " " + request.path())
+                .withStage("$default")
+                .withTimeEpoch(System.currentTimeMillis())
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                    .withMethod(request.method())
+                    .withPath(request.path())
+                    .withProtocol("HTTP/1.1")
+                    .withSourceIp("127.0.0.1")
+                    .withUserAgent("snapstart-priming")
+                    .build())
+                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                        .withClaims(Map.of("sub", SUBJECT))
+                        .withScopes(List.of())
+                        .build())
+                    .build())
+                .build())
+            .withBody(request.body())
+            .withIsBase64Encoded(false)
+            .build();
+    }
+
+    private static APIGatewayProxyRequestEvent v1Event(Request request) {
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+        context.setRequestId(UUID.randomUUID().toString());
+        context.setHttpMethod(request.method());
+        context.setPath(request.path());
+        context.setStage("prod");
+        context.setAuthorizer(Map.of("claims", Map.of("sub", SUBJECT)));
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent();
+        event.setHttpMethod(request.method());
+        event.setPath(request.path());
+        event.setResource(request.path());
+        event.setHeaders(headers(request));
+        event.setMultiValueHeaders(null);
+        event.setRequestContext(context);
+        event.setBody(request.body());
+        event.setIsBase64Encoded(false);
+        return event;
+    }
+
+    private static Map<String, String> headers(Request request) {
+        Map<String, String> headers = new HashMap<>(Map.of("accept", "application/json", "user-agent",
+            "snapstart-priming"));
+        if (request.body() != null) {
+            headers.put("content-type", "application/json");
+        }
+        return headers;
+    }
+
+    /** The Lambda context of a priming request: no real invocation, the API function's timeout ahead. */
+    private static final class PrimingContext implements Context {
+        private final String requestId = "snapstart-priming-" + UUID.randomUUID();
+
+        @Override public String getAwsRequestId() { return requestId; }
+        @Override public String getLogGroupName() { return null; }
+        @Override public String getLogStreamName() { return null; }
+        @Override public String getFunctionName() { return "snapstart-priming"; }
+        @Override public String getFunctionVersion() { return null; }
+        @Override public String getInvokedFunctionArn() { return null; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 10_000; }
+        @Override public int getMemoryLimitInMB() { return 0; }
+        @Override public LambdaLogger getLogger() { return null; }
+    }
+}
