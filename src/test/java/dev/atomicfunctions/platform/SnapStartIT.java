@@ -109,6 +109,24 @@ class SnapStartIT {
     }
 
     @Test
+    void primesWithTheHandlersPayloadVersionAndNothingInAFunctionThatServesNoApi() {
+        try (LogCapture logs = new LogCapture()) {
+            try (APIGatewayV2HTTPEventFunction restApi = function(Map.of("atomic.snapstart.handler",
+                "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction::handleRequest"))) {
+                simulator(restApi).runBeforeCheckpoint();
+            }
+            try (APIGatewayV2HTTPEventFunction queue = function(Map.of("atomic.snapstart.handler",
+                "dev.atomicfunctions.queue.QueueHandler"))) {
+                simulator(queue).runBeforeCheckpoint();
+            }
+
+            assertThat(logs.of(PRIMING_LOGGER)).satisfiesExactly(
+                v1 -> assertThat(keyValue(v1, "statuses")).isEqualTo("[200, 201, 400, 200, 422]"),
+                queue -> assertThat(queue.getFormattedMessage()).contains("skipped"));
+        }
+    }
+
+    @Test
     void primesNothingWithoutACheckpointNorWhenTurnedOff() {
         try (LogCapture logs = new LogCapture()) {
             try (APIGatewayV2HTTPEventFunction coldStart = function(Map.of())) {
