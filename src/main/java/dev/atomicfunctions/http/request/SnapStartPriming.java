@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.DryRun;
+import dev.atomicfunctions.platform.transaction.DryRunTransaction;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -32,33 +33,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * SnapStart priming: before the snapshot is taken, runs the API's request path once per kind of request, in process,
- * so that the snapshot holds it loaded, linked and initialised (routing, filters, binding, validation, serde, the
- * transaction code, the JDBC driver and its statements, problem documents, logging) and the first request after a
- * restore does not pay for it. Nothing it writes is kept and no connection is left for the snapshot:
+ * SnapStart priming: before the snapshot is taken, runs the API's request path in process, through the handler's own
+ * exchange, so that the snapshot holds it loaded, initialised and compiled (routing, filters, binding, validation,
+ * serde, the transaction code, the JDBC driver and its statements, problem documents, logging) and the first request
+ * after a restore does not pay for it. Each round: {@code GET /tasks}, {@code POST /tasks}, a {@code POST /tasks}
+ * refused by validation, {@code GET /orders}, a {@code POST /orders} refused for an unknown product (with its
+ * failed-attempt audit), then, in one transaction, {@code POST /products} and a {@code POST /orders} for that product,
+ * which succeeds. Nothing it writes is kept and no connection is left for the snapshot:
  * <ul>
- *   <li>the requests run in a {@link DryRun}: every transaction that could write rolls back where it would commit
- *   (the task it creates, its audit row, the failed-attempt audit of the refused order); nothing is sent to a
- *   queue;</li>
+ *   <li>the requests run in a {@link DryRun}: every transaction that could write rolls back where it would commit;
+ *   the product and its order share one ({@link DryRunTransaction}), so the order locks a row no one else can see;
+ *   nothing is sent to a queue;</li>
  *   <li>they act as {@link #SUBJECT}, a system subject the HTTP edge refuses from outside ({@link InvocationBinder}
- *   accepts it in a dry run only, which only code in this process can start): no caller can read or write as it,
- *   and it owns no data;</li>
+ *   accepts it in a dry run only, which only code in this process can start), with the configured administrator
+ *   groups and scopes (to create the product); no caller can act as it, and it owns no data;</li>
  *   <li>this CRaC resource is ordered after micronaut-crac's data-source resource, and CRaC runs
  *   {@code beforeCheckpoint} in the reverse order of registration: priming runs first, on an open pool, and then the
  *   pool is suspended and its connections closed, the priming's one included.</li>
  * </ul>
- * The requests run {@code atomic.snapstart.priming-rounds} times ({@code SNAPSTART_PRIMING_ROUNDS}, 300): once loads
- * and initialises the path; a few hundred times also gets it compiled (Lambda's JVM compiles with C1 only, a method
- * after some 200 calls), and the snapshot keeps the compiled code. Measured with the benchmark's SnapStart runs: the
- * handler's first invocation after a restore took 6.9 ms after 1 round, 5.1 after 25, 4.7 after 100, 4.1 after 300
- * (2.0 ms warm), and 140 ms without priming; 300 rounds take about 2 s before the snapshot.
+ * The rounds: {@code atomic.snapstart.priming-rounds} ({@code SNAPSTART_PRIMING_ROUNDS}, 300). One loads and
+ * initialises the path; a few hundred also get it compiled (Lambda's JVM compiles with C1 only, a method after some
+ * 200 calls), and the snapshot keeps the compiled code. Measured (benchmark, SnapStart runs, POST /tasks, handler
+ * call only): the first invocation after a restore took 6.9 ms after 1 round, 5.1 after 25, 4.7 after 100, 4.1 after
+ * 300, against 140 ms without priming; 300 rounds take a few seconds before the snapshot (Lambda allows the
+ * initialisation, this hook included, at least 130 s).
  * <p>
  * Only {@code beforeCheckpoint} primes: a cold start without SnapStart never runs it. {@code atomic.snapstart.priming}
  * ({@code SNAPSTART_PRIMING}, on by default) turns it off. The requests use the payload of the function's handler
- * ({@code _HANDLER}: v1 for the REST API function, v2 otherwise); a function whose handler is not an API's primes
- * nothing ({@code atomic.snapstart.handler}, which Lambda's {@code _HANDLER} sets). A failed priming is logged and never fails the snapshot: the function then only starts slower.
+ * ({@code atomic.snapstart.handler}, set from Lambda's {@code _HANDLER}: v1 for the REST API function, v2
+ * otherwise); a function whose handler is not an API's primes nothing. A failed priming is logged and never fails
+ * the snapshot: the function then only starts slower.
  */
 @Singleton
 @Requires(bean = CracResourceRegistrar.class)
@@ -68,31 +76,46 @@ final class SnapStartPriming implements OrderedResource {
     /** Who the priming requests act as: a system subject, accepted from in-process dry runs only. */
     static final String SUBJECT = Invocation.systemSubject("snapstart-priming");
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
-    /** A product id no catalogue holds (a version-4 UUID of zeros): the priming order is refused as unknown. */
+    /** A product id no catalogue holds (a version-4 UUID of zeros): the first priming order is refused as unknown. */
     private static final String NO_PRODUCT = "00000000-0000-4000-8000-000000000000";
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
-    /** The requests, each with the status it answers when the path works as it should. */
+    /** The requests on their own, each with the status it answers when the path works as it should. */
     private static final List<Request> REQUESTS = List.of(
         new Request("GET", "/tasks", null, 200),
         new Request("POST", "/tasks", "{\"title\":\"SnapStart priming\",\"description\":\"rolled back\"}", 201),
         new Request("POST", "/tasks", "{\"title\":\"\"}", 400),
         new Request("GET", "/orders", null, 200),
-        new Request("POST", "/orders", "{\"lines\":[{\"productId\":\"" + NO_PRODUCT + "\",\"quantity\":1}]}", 422));
+        new Request("POST", "/orders", order(NO_PRODUCT), 422));
+    /** Then, in one transaction: a product of the priming's own, and an order for it that succeeds. */
+    private static final List<Integer> TOGETHER = List.of(201, 201);
 
     private final ApplicationContext applicationContext;
+    private final DryRunTransaction together;
     private final String handler;
     private final int rounds;
+    private final List<String> adminGroups;
+    private final List<String> adminScopes;
 
-    SnapStartPriming(ApplicationContext applicationContext,
+    SnapStartPriming(ApplicationContext applicationContext, DryRunTransaction together,
                      @Value("${atomic.snapstart.handler:}") String handler,
-                     @Value("${atomic.snapstart.priming-rounds:1}") int rounds) {
+                     @Value("${atomic.snapstart.priming-rounds:1}") int rounds,
+                     @Value("${atomic.authz.admin-groups}") List<String> adminGroups,
+                     @Value("${atomic.authz.admin-scopes}") List<String> adminScopes) {
         this.applicationContext = applicationContext;
+        this.together = together;
         this.handler = handler;
         this.rounds = rounds;
+        this.adminGroups = adminGroups;
+        this.adminScopes = adminScopes;
     }
 
     /** What a priming request asks and what it should answer. */
     record Request(String method, String path, String body, int expectedStatus) {
+    }
+
+    /** What a priming request got. */
+    private record Answer(int status, String body) {
     }
 
     /** Registered after the data source's resource (order 0): its {@code beforeCheckpoint} runs before the pool's. */
@@ -113,16 +136,22 @@ final class SnapStartPriming implements OrderedResource {
 
     /** @return the status each request answered in the last round, in order; empty when this function serves no API */
     List<Integer> prime() {
-        Function<Request, Integer> send;
+        Function<Request, Answer> send;
         if (handler.contains(".payload1.")) {
             ApiGatewayProxyEventHandler v1 = new ApiGatewayProxyEventHandler(applicationContext);
-            send = request -> v1.exchange(v1Event(request), new APIGatewayProxyResponseEvent()).getResponse()
-                .getNativeResponse().getStatusCode();
+            send = request -> {
+                APIGatewayProxyResponseEvent response = v1.exchange(v1Event(request),
+                    new APIGatewayProxyResponseEvent()).getResponse().getNativeResponse();
+                return new Answer(response.getStatusCode(), response.getBody());
+            };
         } else if (handler.isEmpty() || handler.contains(".payload2.")) {
             // The handler's own exchange, on a second instance: closing one would close the application context.
             APIGatewayV2HTTPEventHandler v2 = new APIGatewayV2HTTPEventHandler(applicationContext);
-            send = request -> v2.exchange(v2Event(request), new APIGatewayV2HTTPResponse()).getResponse()
-                .getNativeResponse().getStatusCode();
+            send = request -> {
+                APIGatewayV2HTTPResponse response = v2.exchange(v2Event(request), new APIGatewayV2HTTPResponse())
+                    .getResponse().getNativeResponse();
+                return new Answer(response.getStatusCode(), response.getBody());
+            };
         } else {
             LOG.atInfo().addKeyValue("handler", handler).log("SnapStart priming skipped: not an API function");
             return List.of();
@@ -134,11 +163,7 @@ final class SnapStartPriming implements OrderedResource {
             DryRun.run(() -> {
                 for (int round = 0; round < rounds; round++) {
                     statuses.clear();
-                    for (Request request : REQUESTS) {
-                        // As the Lambda handler does first on every invocation: the Lambda context into the log context.
-                        HandlerUtils.configureWithContext(() -> applicationContext, new PrimingContext());
-                        statuses.add(send.apply(request));
-                    }
+                    round(send, statuses);
                 }
                 return null;
             });
@@ -148,7 +173,8 @@ final class SnapStartPriming implements OrderedResource {
         } finally {
             MDC.clear();
         }
-        List<Integer> expected = REQUESTS.stream().map(Request::expectedStatus).toList();
+        List<Integer> expected = new ArrayList<>(REQUESTS.stream().map(Request::expectedStatus).toList());
+        expected.addAll(TOGETHER);
         (statuses.equals(expected) ? LOG.atInfo() : LOG.atWarn())
             .addKeyValue("rounds", rounds)
             .addKeyValue("statuses", statuses.toString())
@@ -158,12 +184,39 @@ final class SnapStartPriming implements OrderedResource {
         return statuses;
     }
 
+    private void round(Function<Request, Answer> send, List<Integer> statuses) {
+        for (Request request : REQUESTS) {
+            statuses.add(invoke(send, request).status());
+        }
+        together.run(() -> {
+            // Created by the priming, in this transaction only: no one else sees it, nor waits for its lock.
+            String sku = "SNAPSTART-PRIMING-" + UUID.randomUUID();
+            Answer product = invoke(send, new Request("POST", "/products", "{\"sku\":\"" + sku + "\",\"name\":"
+                + "\"SnapStart priming\",\"priceMinor\":100,\"currency\":\"EUR\",\"initialStock\":10}", 201));
+            statuses.add(product.status());
+            Matcher id = ID.matcher(product.status() == 201 && product.body() != null ? product.body() : "");
+            statuses.add(invoke(send, new Request("POST", "/orders", order(id.find() ? id.group(1) : NO_PRODUCT),
+                201)).status());
+            return null;
+        });
+    }
+
+    private Answer invoke(Function<Request, Answer> send, Request request) {
+        // As the Lambda handler does first on every invocation: the Lambda context into the log context.
+        HandlerUtils.configureWithContext(() -> applicationContext, new PrimingContext());
+        return send.apply(request);
+    }
+
+    private static String order(String productId) {
+        return "{\"lines\":[{\"productId\":\"" + productId + "\",\"quantity\":1}]}";
+    }
+
     /** {@code true} when the subject is the priming's and the request runs in a dry run: only priming starts one. */
     static boolean primes(String subject) {
         return SUBJECT.equals(subject) && DryRun.active();
     }
 
-    private static APIGatewayV2HTTPEvent v2Event(Request request) {
+    private APIGatewayV2HTTPEvent v2Event(Request request) {
         return APIGatewayV2HTTPEvent.builder()
             .withVersion("2.0")
             .withRouteKey(request.method() + " " + request.path())
@@ -184,8 +237,9 @@ final class SnapStartPriming implements OrderedResource {
                     .build())
                 .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                     .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                        .withClaims(Map.of("sub", SUBJECT))
-                        .withScopes(List.of())
+                        // An HTTP API renders a list claim as [a b]; its scopes come as a list of their own.
+                        .withClaims(Map.of("sub", SUBJECT, "cognito:groups", "[" + String.join(" ", adminGroups) + "]"))
+                        .withScopes(adminScopes)
                         .build())
                     .build())
                 .build())
@@ -194,13 +248,15 @@ final class SnapStartPriming implements OrderedResource {
             .build();
     }
 
-    private static APIGatewayProxyRequestEvent v1Event(Request request) {
+    private APIGatewayProxyRequestEvent v1Event(Request request) {
         APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
         context.setRequestId(UUID.randomUUID().toString());
         context.setHttpMethod(request.method());
         context.setPath(request.path());
         context.setStage("prod");
-        context.setAuthorizer(Map.of("claims", Map.of("sub", SUBJECT)));
+        // A REST API's Cognito authorizer passes groups comma-separated, and the token's scopes as its scope claim.
+        context.setAuthorizer(Map.of("claims", Map.of("sub", SUBJECT, "cognito:groups", String.join(",", adminGroups),
+            "scope", String.join(" ", adminScopes))));
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent();
         event.setHttpMethod(request.method());
         event.setPath(request.path());
