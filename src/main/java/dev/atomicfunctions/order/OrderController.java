@@ -137,7 +137,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "The cancelled order", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @NotFoundProblem
-    @ApiResponse(responseCode = "409", description = "Not PLACED (status names its state), or contention",
+    @ApiResponse(responseCode = "409", description = "Not PLACED (currentStatus names its state), or contention",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

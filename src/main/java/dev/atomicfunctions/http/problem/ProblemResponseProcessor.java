@@ -33,6 +33,8 @@ import java.util.Set;
 final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance",
+        "correlationId", "errors");
 
     private final String retryAfterSeconds;
 
