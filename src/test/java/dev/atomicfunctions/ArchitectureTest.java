@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.atomicfunctions.platform.transaction.EntryPoint;
+import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.http.annotation.Controller;
@@ -111,6 +112,13 @@ class ArchitectureTest {
             }
         });
 
+    private static final ArchRule EVERY_WRITE_DECLARES_ITS_ISOLATION = methods()
+        .that(ENTRY_POINT_METHODS).and(DescribedPredicate.describe("are @Transactional",
+            m -> transactional(m).isPresent()))
+        .should(declareTheirIsolation())
+        .because("a write states the isolation level its correctness relies on; @ReadCommitted states PostgreSQL's "
+            + "default without a SHOW or SET per transaction");
+
     private static final ArchRule ENTRY_POINTS_AND_HANDLERS_CALL_SERVICES = noClasses()
         .that(HAND_WRITTEN).and(ENTRY_POINTS.or(LAMBDA_HANDLERS))
         // Flyway owns the migration function's connections and transactions; it serves no request.
@@ -191,6 +199,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyWriteDeclaresItsIsolation() {
+        EVERY_WRITE_DECLARES_ITS_ISOLATION.check(PRODUCTION);
+        assertThat(failures(EVERY_WRITE_DECLARES_ITS_ISOLATION))
+            .anyMatch(d -> d.contains("WriteWithoutDeclaredIsolation.create("))
+            .noneMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createSerializable("))
+            .noneMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createReadCommitted("));
+    }
+
+    @Test
     void entryPointsAndHandlersReachDataOnlyThroughServices() {
         ENTRY_POINTS_AND_HANDLERS_CALL_SERVICES.check(PRODUCTION);
         assertThat(failures(ENTRY_POINTS_AND_HANDLERS_CALL_SERVICES))
@@ -262,6 +279,27 @@ class ArchitectureTest {
                     method.getFullName() + " declares neither @Transactional nor @ReadOnly"));
             }
         };
+    }
+
+    private static ArchCondition<JavaMethod> declareTheirIsolation() {
+        return new ArchCondition<>("carry @ReadCommitted or an explicit isolation") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean declared = method.isAnnotatedWith(ReadCommitted.class)
+                    || transactional(method).filter(t -> t.hasExplicitlyDeclaredProperty("isolation")).isPresent();
+                events.add(new SimpleConditionEvent(method, declared,
+                    method.getFullName() + " is @Transactional without @ReadCommitted or an explicit isolation"));
+            }
+        };
+    }
+
+    /** Micronaut's or Jakarta's {@code @Transactional} on the element, if any ({@code @ReadOnly} is not one). */
+    private static Optional<JavaAnnotation<?>> transactional(HasAnnotations<?> element) {
+        return element.getAnnotations().stream()
+            .filter(a -> Set.of("io.micronaut.transaction.annotation.Transactional", "jakarta.transaction.Transactional")
+                .contains(a.getRawType().getName()))
+            .<JavaAnnotation<?>>map(a -> a)
+            .findFirst();
     }
 
     private static ArchCondition<JavaClass> declareOnly(Set<Propagation> allowed) {

@@ -1,6 +1,7 @@
 package dev.atomicfunctions.idempotency;
 
 import dev.atomicfunctions.platform.transaction.EntryPoint;
+import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -17,6 +18,7 @@ public class IdempotencyPurge {
 
     /** @return how many records this batch deleted */
     @Transactional
+    @ReadCommitted
     public int purgeBatch(int limit) {
         return keys.purgeExpired(limit);
     }

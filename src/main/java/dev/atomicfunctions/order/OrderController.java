@@ -11,6 +11,7 @@ import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.outbox.RelayAfterCommit;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -27,7 +28,6 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,7 +66,8 @@ class OrderController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @Transactional
+    @ReadCommitted
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @RelayAfterCommit
@@ -113,7 +114,8 @@ class OrderController {
 
     @Patch("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @Transactional
+    @ReadCommitted
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @Operation(summary = "Change the note of a placed order")
@@ -129,7 +131,8 @@ class OrderController {
     }
 
     @Post("/{id}/cancel")
-    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @Transactional
+    @ReadCommitted
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @RelayAfterCommit
@@ -150,7 +153,8 @@ class OrderController {
     }
 
     @Delete("/{id}")
-    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @Transactional
+    @ReadCommitted
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @Operation(summary = "Delete a cancelled or expired order (its audit trail stays)")

@@ -2,8 +2,8 @@ package dev.atomicfunctions.order;
 
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.EntryPoint;
+import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -30,7 +30,8 @@ public class OrderExpiry {
     }
 
     /** @return whether this call expired the order */
-    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @Transactional
+    @ReadCommitted
     @RetryTransaction
     public boolean expire(Invocation invocation, UUID id) {
         return orders.expire(invocation, id);

@@ -1,5 +1,6 @@
 package dev.atomicfunctions.outbox;
 
+import dev.atomicfunctions.platform.transaction.DryRun;
 import io.micronaut.aop.InterceptPhase;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
@@ -30,7 +31,10 @@ final class AfterCommitRelayer implements MethodInterceptor<Object, Object> {
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
         Object result = context.proceed();
-        drain.drain(budget, Duration.ZERO);
+        if (!DryRun.active()) {
+            // A dry run (SnapStart priming) kept nothing, and sends nothing to the queue either.
+            drain.drain(budget, Duration.ZERO);
+        }
         return result;
     }
 }

@@ -1,7 +1,7 @@
 package dev.atomicfunctions.outbox;
 
 import dev.atomicfunctions.platform.transaction.EntryPoint;
-import io.micronaut.transaction.TransactionDefinition;
+import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -29,7 +29,8 @@ class OutboxRelay {
     }
 
     /** @return how many events this batch claimed and how many the queue accepted */
-    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @Transactional
+    @ReadCommitted
     Batch relayBatch(int size) {
         List<OutboxEvent> claimed = events.claim(size);
         if (claimed.isEmpty()) {

@@ -10,6 +10,7 @@ import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -60,6 +61,7 @@ class ProductController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @ReadCommitted
     @RetryTransaction
     @Operation(summary = "Create a product, with its initial stock as a first receipt (administrators)")
     @ApiResponse(responseCode = "201", description = "Created; ETag carries its version", content = @Content(
@@ -105,6 +107,7 @@ class ProductController {
     @Patch("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @ReadCommitted
     @RetryTransaction
     @Operation(summary = "Change the name or price of a product (administrators)")
     @ApiResponse(responseCode = "200", description = "The product as stored", content = @Content(

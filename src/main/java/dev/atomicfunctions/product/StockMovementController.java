@@ -8,6 +8,7 @@ import dev.atomicfunctions.http.problem.StandardProblems;
 import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -56,6 +57,7 @@ class StockMovementController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @ReadCommitted
     @RetryTransaction
     @Operation(summary = "Record a receipt or an adjustment of a product's stock (administrators)")
     @ApiResponse(responseCode = "201", description = "Recorded; stock is the product's stock after it",

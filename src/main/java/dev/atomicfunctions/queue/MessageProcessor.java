@@ -7,8 +7,8 @@ import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.logging.LogFields;
 import dev.atomicfunctions.platform.messaging.MessageHandler;
 import dev.atomicfunctions.platform.transaction.EntryPoint;
+import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.MDC;
@@ -44,7 +44,8 @@ class MessageProcessor {
     }
 
     /** @return whether the message had an effect now (false: a redelivery, acknowledged without one) */
-    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @Transactional
+    @ReadCommitted
     @RetryTransaction
     boolean process(SQSEvent.SQSMessage message) {
         Envelope envelope = envelopes.read(message.getBody());

@@ -6,6 +6,7 @@ import dev.atomicfunctions.http.problem.StandardProblems;
 import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -17,7 +18,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -49,7 +49,8 @@ class TaskBatchController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    @Transactional
+    @ReadCommitted
     @RetryTransaction
     @Operation(operationId = "createTaskBatch", summary = "Create 1 to 100 tasks: each item succeeds or fails on its own, or all or nothing",
         description = "Each item is validated and written (the task and its audit row) on its own: an item that is "

@@ -9,6 +9,7 @@ import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -57,6 +58,7 @@ class TaskController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @ReadCommitted
     @Operation(summary = "Create a task")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
@@ -100,6 +102,7 @@ class TaskController {
     @Patch("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @ReadCommitted
     @Operation(summary = "Change title, description or completion of a task")
     @ApiResponse(responseCode = "200", description = "The task as stored", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
@@ -113,6 +116,7 @@ class TaskController {
 
     @Delete("/{id}")
     @Transactional
+    @ReadCommitted
     @Operation(summary = "Delete a task")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ConditionalWriteProblems

@@ -35,12 +35,13 @@ import java.util.stream.Stream;
  * <p>
  * System properties: {@code benchmark.runs} (cold pairs per variant, default 10), {@code benchmark.invocations}
  * (timed warm invocations, default 2000), {@code benchmark.variants} (comma list of {@link Variant}s:
- * {@code lambda,aot,aot-classpath}).
+ * {@code lambda,aot,aot-classpath}; {@code snapstart} adds the SnapStart runs, with and without priming).
  */
 public final class ColdStartBenchmark {
 
     private static final Path WORK = Path.of("target", "benchmark");
-    private static final Pattern RESULT = Pattern.compile("RESULT .*p50us=(\\d+) p99us=(\\d+) peakRssKb=(\\d+)");
+    private static final Pattern RESULT = Pattern.compile("RESULT (.*)");
+    private static final Pattern KEY_VALUE = Pattern.compile("(\\w+)=(-?\\d+)");
     /**
      * What the managed runtime starts the JVM with for a 1024 MB function: C1 only, serial GC, a heap of 85% of the
      * memory, and a JVM that sizes itself for 1 GB (Lambda's cgroup limit) rather than for this machine.
@@ -98,7 +99,11 @@ public final class ColdStartBenchmark {
         Report report = new Report(benchmark.jar, runs, invocations);
         for (Scenario scenario : Scenario.ALL) {
             for (String variant : variants) {
-                report.cold(scenario, Variant.of(variant).label(), benchmark.cold(scenario, variant, runs));
+                if (Variant.of(variant) == Variant.SNAPSTART) {
+                    report.snapStart(scenario, benchmark.snapStart(scenario, runs));
+                } else {
+                    report.cold(scenario, Variant.of(variant).label(), benchmark.cold(scenario, variant, runs));
+                }
             }
             report.warm(scenario, benchmark.warm(scenario, scenario.handler(), invocations),
                 benchmark.warm(scenario, scenario.floorHandler(), invocations));
@@ -151,6 +156,36 @@ public final class ColdStartBenchmark {
         return pairs;
     }
 
+    /**
+     * SnapStart, simulated in one fresh JVM per run: init, then the CRaC resources' {@code beforeCheckpoint} as
+     * Lambda runs them before the snapshot, their {@code afterRestore}, and the first invocation, timed. Each pair is
+     * one run with SnapStart priming and one without ({@code SNAPSTART_PRIMING=false}), alternating which goes first;
+     * the first pair only warms the page cache and is discarded.
+     */
+    private List<Run[]> snapStart(Scenario scenario, int runs) throws Exception {
+        List<Run[]> pairs = new ArrayList<>();
+        for (int i = -1; i < runs; i++) {
+            Run primed;
+            Run unprimed;
+            if (i % 2 == 0) {
+                unprimed = restore(scenario, false);
+                primed = restore(scenario, true);
+            } else {
+                primed = restore(scenario, true);
+                unprimed = restore(scenario, false);
+            }
+            if (i >= 0) {
+                pairs.add(new Run[] {primed, unprimed});
+            }
+        }
+        return pairs;
+    }
+
+    private Run restore(Scenario scenario, boolean priming) throws Exception {
+        return exec(scenario, scenario.handler(), List.of(), Variant.SNAPSTART.loader(), "restore", 1,
+            Map.of("SNAPSTART_PRIMING", Boolean.toString(priming)));
+    }
+
     private Run warm(Scenario scenario, String handler, int invocations) throws Exception {
         return run(scenario, handler, Variant.LAMBDA, "warm", invocations);
     }
@@ -168,6 +203,11 @@ public final class ColdStartBenchmark {
 
     private Run exec(Scenario scenario, String handler, List<String> extraFlags, String loader, String mode,
                      int invocations) throws Exception {
+        return exec(scenario, handler, extraFlags, loader, mode, invocations, Map.of());
+    }
+
+    private Run exec(Scenario scenario, String handler, List<String> extraFlags, String loader, String mode,
+                     int invocations, Map<String, String> extraEnvironment) throws Exception {
         boolean real = handler.equals(scenario.handler());
         // Lambda unzips the deployment package into /var/task and loads from that folder; a class-path launch
         // needs jars (the AOT cache refuses folders on the class path).
@@ -184,6 +224,7 @@ public final class ColdStartBenchmark {
         Path log = WORK.resolve("last-run.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
+        builder.environment().putAll(extraEnvironment);
         long start = System.nanoTime();
         int exit = builder.start().waitFor();
         long wallMicros = (System.nanoTime() - start) / 1000;
@@ -191,8 +232,14 @@ public final class ColdStartBenchmark {
         if (exit != 0 || !result.find()) {
             throw new IllegalStateException(handler + " " + mode + " failed (exit " + exit + "), see " + log);
         }
-        return new Run(wallMicros, Long.parseLong(result.group(1)), Long.parseLong(result.group(2)),
-            Long.parseLong(result.group(3)));
+        Map<String, Long> values = new HashMap<>();
+        Matcher pair = KEY_VALUE.matcher(result.group(1));
+        while (pair.find()) {
+            values.put(pair.group(1), Long.parseLong(pair.group(2)));
+        }
+        return new Run(wallMicros, values.get("initUs"), values.get("checkpointUs"), values.get("restoreUs"),
+            values.get("firstInvocationUs"), values.get("firstHandlerUs"), values.get("p50us"), values.get("p99us"),
+            values.get("peakRssKb"), values.get("heapAtCheckpointKb"));
     }
 
     /** One cache per scenario and handler: the real handler is the same class in every scenario. */
@@ -221,7 +268,13 @@ public final class ColdStartBenchmark {
     private record Floor(String classPath, Path task) {
     }
 
-    /** One process: whole-process wall time, the harness's own invocation percentiles and peak memory. */
-    record Run(long wallMicros, long p50Micros, long p99Micros, long peakRssKb) {
+    /**
+     * One process: whole-process wall time; the harness's own timings: from its main to the handler built (init),
+     * SnapStart's before-checkpoint and after-restore work (restore mode), the first invocation (the runtime's
+     * reading of the event and writing of the answer included) and its handler call alone, the percentiles of the
+     * timed invocations; peak memory, and the heap in use when the snapshot would be taken (restore mode, else -1).
+     */
+    record Run(long wallMicros, long initMicros, long checkpointMicros, long restoreMicros, long firstInvocationMicros,
+               long firstHandlerMicros, long p50Micros, long p99Micros, long peakRssKb, long heapAtCheckpointKb) {
     }
 }

@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFact
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URL;
@@ -18,7 +19,10 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,8 +34,10 @@ import java.util.UUID;
  * by {@link ColdStartBenchmark}; its class path holds only the runtime's libraries and this class.
  * <p>
  * Arguments: {@code mode loader handlerClass handlerClassPath eventFile [invocations]}; mode is {@code cold} (one
- * invocation), {@code warm} (timed invocations) or {@code train} (invocations for an AOT cache training run);
- * loader is {@code isolated} or {@code classpath}. Prints one result line: {@code key=value} pairs.
+ * invocation), {@code warm} (timed invocations), {@code train} (invocations for an AOT cache training run) or
+ * {@code restore} (init, then what SnapStart runs around a snapshot: the CRaC resources' {@code beforeCheckpoint},
+ * SnapStart priming among them unless {@code SNAPSTART_PRIMING=false}, and {@code afterRestore}; then one timed
+ * invocation); loader is {@code isolated} or {@code classpath}. Prints one result line: {@code key=value} pairs.
  */
 public final class LambdaRuntimeHarness {
 
@@ -56,7 +62,30 @@ public final class LambdaRuntimeHarness {
         Class<RequestHandler<Object, Object>> type = (Class<RequestHandler<Object, Object>>) Class.forName(args[2], true, loader);
         RequestHandler<Object, Object> handler = type.getDeclaredConstructor().newInstance();
         long initialised = System.nanoTime();
+        long checkpointNanos = 0;
+        long restoreNanos = 0;
+        long heapAtCheckpoint = -1;
+        if (mode.equals("restore")) {
+            // What Lambda does between init and the first invocation of a SnapStart function, in this JVM: the
+            // CRaC resources' beforeCheckpoint (SnapStart priming, if on, then the pool emptied), the snapshot (the
+            // heap as it is now), and after restore their afterRestore (the pool resumed).
+            List<Object> resources = cracResources(handler, loader);
+            Class<?> resource = Class.forName("org.crac.Resource", false, loader);
+            Class<?> context = Class.forName("org.crac.Context", false, loader);
+            long start = System.nanoTime();
+            for (int i = resources.size() - 1; i >= 0; i--) {
+                resource.getMethod("beforeCheckpoint", context).invoke(resources.get(i), (Object) null);
+            }
+            checkpointNanos = System.nanoTime() - start;
+            heapAtCheckpoint = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            start = System.nanoTime();
+            for (Object each : resources) {
+                resource.getMethod("afterRestore", context).invoke(each, (Object) null);
+            }
+            restoreNanos = System.nanoTime() - start;
+        }
         long firstInvocation = 0;
+        long firstHandler = 0;
         PojoSerializer<Object> events = serializer(eventType(type, 0), loader);
         PojoSerializer<Object> responses = serializer(eventType(type, 1), loader);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -68,7 +97,9 @@ public final class LambdaRuntimeHarness {
         for (int i = -untimed; i < invocations; i++) {
             long start = System.nanoTime();
             Object event = events.fromJson(json.replace("${requestId}", UUID.randomUUID().toString()));
+            long handlerStart = System.nanoTime();
             Object response = handler.handleRequest(event, new HarnessContext());
+            long handlerEnd = System.nanoTime();
             out.reset();
             responses.toJson(response, out);
             status = statusOf(response);
@@ -77,17 +108,34 @@ public final class LambdaRuntimeHarness {
             }
             if (firstInvocation == 0) {
                 firstInvocation = System.nanoTime() - start;
+                firstHandler = handlerEnd - handlerStart;
             }
             if (status != 201) {
                 throw new IllegalStateException("handler answered " + status + ": " + response);
             }
         }
         Arrays.sort(nanos);
-        System.out.printf("RESULT mode=%s status=%d invocations=%d initMs=%d firstInvocationMs=%d p50us=%d p99us=%d "
-                + "peakRssKb=%d%n", mode, status, invocations, (initialised - mainStarted) / 1_000_000,
-            firstInvocation / 1_000_000, nanos[invocations / 2] / 1000,
-            nanos[(int) Math.ceil(invocations * 0.99) - 1] / 1000, peakRssKb());
+        System.out.printf("RESULT mode=%s status=%d invocations=%d initUs=%d checkpointUs=%d restoreUs=%d "
+                + "firstInvocationUs=%d firstHandlerUs=%d p50us=%d p99us=%d peakRssKb=%d heapAtCheckpointKb=%d%n",
+            mode, status, invocations, (initialised - mainStarted) / 1000, checkpointNanos / 1000,
+            restoreNanos / 1000, firstInvocation / 1000, firstHandler / 1000, nanos[invocations / 2] / 1000,
+            nanos[(int) Math.ceil(invocations * 0.99) - 1] / 1000, peakRssKb(), heapAtCheckpoint / 1024);
         System.exit(0);
+    }
+
+    /**
+     * The function's CRaC resources in their registration order (micronaut-crac registers them sorted by
+     * {@code Ordered}), read from its application context by reflection: they live in the handler's class loader.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Object> cracResources(Object handler, ClassLoader loader) throws Exception {
+        Object context = handler.getClass().getMethod("getApplicationContext").invoke(handler);
+        Class<?> ordered = Class.forName("io.micronaut.crac.OrderedResource", false, loader);
+        List<Object> resources = new ArrayList<>((Collection<Object>) Class.forName("io.micronaut.context.BeanLocator",
+            false, loader).getMethod("getBeansOfType", Class.class).invoke(context, ordered));
+        Class.forName("io.micronaut.core.order.OrderUtil", true, loader).getMethod("sort", List.class)
+            .invoke(null, resources);
+        return resources;
     }
 
     /**

@@ -7,11 +7,15 @@ import java.util.Locale;
  * Lambda's JIT flags. {@code aot}: the same plus a JDK AOT cache for both real and floor (classes of a custom
  * loader are only partly covered by it). {@code aot-classpath}: the handler's jar on the application class path,
  * as a container image that starts the JVM itself can arrange, so the AOT cache also links its classes.
+ * {@code snapstart}: not a cold start but what a SnapStart function runs before and after its snapshot, real handler
+ * with and without priming (see {@code ColdStartBenchmark#snapStart}).
  */
 enum Variant {
     LAMBDA("isolated", false, "Lambda flags, no AOT cache"),
     AOT("isolated", true, "Lambda flags + JDK AOT cache, runtime's class loader"),
-    AOT_CLASSPATH("classpath", true, "Lambda flags + JDK AOT cache, jar on the class path");
+    AOT_CLASSPATH("classpath", true, "Lambda flags + JDK AOT cache, jar on the class path"),
+    SNAPSTART("isolated", false, "SnapStart, simulated: init, before-checkpoint (with or without priming), restore, "
+        + "first invocation");
 
     private final String loader;
     private final boolean aotCache;

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Binds the {@link Invocation} of an HTTP request to any controller parameter of that type: the subject is the
- * {@code sub} claim API Gateway's authorizer verified; a request without one is refused with 401.
+ * {@code sub} claim API Gateway's authorizer verified; a request without one is refused with 401, and so is one whose
+ * subject is a system subject ({@code system:...}), which only jobs and, in process, SnapStart priming act as.
  */
 @Singleton
 final class InvocationBinder implements TypedRequestArgumentBinder<Invocation> {
@@ -26,7 +27,7 @@ final class InvocationBinder implements TypedRequestArgumentBinder<Invocation> {
     @Override
     public BindingResult<Invocation> bind(ArgumentConversionContext<Invocation> context, HttpRequest<?> source) {
         String subject = GatewayEvents.subject(source)
-            .filter(s -> !s.isBlank() && !s.startsWith(Invocation.SYSTEM_PREFIX))
+            .filter(s -> !s.isBlank() && (!s.startsWith(Invocation.SYSTEM_PREFIX) || SnapStartPriming.primes(s)))
             .orElseThrow(MissingIdentityException::new);
         Invocation invocation = new Invocation(subject, Invocation.Origin.HTTP,
             GatewayEvents.requestId(source).orElse(null), CorrelationFilter.correlationId(source),

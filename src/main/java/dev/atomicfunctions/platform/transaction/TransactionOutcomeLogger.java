@@ -15,7 +15,8 @@ import java.sql.Connection;
 /**
  * Logs the outcome and duration of every transaction an entry point owns: it wraps each {@code @Transactional}
  * method, outside Micronaut's transaction interceptor, so it sees the commit (or its failure) too. Methods that
- * join an existing transaction (the {@code MANDATORY} services) are passed through without a line.
+ * join an existing transaction (the {@code MANDATORY} services) are passed through without a line. In a
+ * {@link DryRun}, a writable transaction that would have committed is logged as rolled back, as it was.
  */
 @InterceptorBean(Transactional.class)
 final class TransactionOutcomeLogger implements MethodInterceptor<Object, Object> {
@@ -42,7 +43,8 @@ final class TransactionOutcomeLogger implements MethodInterceptor<Object, Object
         long start = System.nanoTime();
         try {
             Object result = context.proceed();
-            log(boundary, "committed", start, null);
+            log(boundary, DryRun.active() && !context.booleanValue(Transactional.class, "readOnly").orElse(false)
+                ? "rolled back (dry run)" : "committed", start, null);
             return result;
         } catch (RuntimeException | Error e) {
             log(boundary, "rolled back", start, e);
