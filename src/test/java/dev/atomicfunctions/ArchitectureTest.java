@@ -99,6 +99,19 @@ class ArchitectureTest {
         .should(declareTheirTransaction())
         .because("a route or event delegate without a transaction would write statement by statement");
 
+    /** Micronaut adds a HEAD route to every GET unless told not to; the HTTP API routes no HEAD (nor lists it). */
+    private static final ArchRule GET_ROUTES_ADD_NO_HEAD_ROUTE = methods()
+        .that(DescribedPredicate.describe("GET routes", m -> !m.getOwner().getName().contains("$")
+            && m.isAnnotatedWith(io.micronaut.http.annotation.Get.class)))
+        .should(new ArchCondition<>("set headRoute = false") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean noHead = method.getAnnotationOfType(io.micronaut.http.annotation.Get.class.getName())
+                    .get("headRoute").map(Boolean.FALSE::equals).orElse(false);
+                events.add(new SimpleConditionEvent(method, noHead, method.getFullName() + " also answers HEAD"));
+            }
+        });
+
     private static final ArchRule EVERY_WRITE_DECLARES_ITS_ISOLATION = methods()
         .that(ENTRY_POINT_METHODS).and(DescribedPredicate.describe("are @Transactional",
             m -> transactional(m).isPresent()))
@@ -177,6 +190,12 @@ class ArchitectureTest {
         assertThat(failures(EVERY_ENTRY_POINT_METHOD_DECLARES_ITS_TRANSACTION))
             .anyMatch(d -> d.contains("ControllerCallingRepository.list()"))
             .anyMatch(d -> d.contains("EventEntryPointWithoutTransaction.consume("));
+    }
+
+    @Test
+    void getRoutesAnswerNoHead() {
+        GET_ROUTES_ADD_NO_HEAD_ROUTE.check(PRODUCTION);
+        assertThat(failures(GET_ROUTES_ADD_NO_HEAD_ROUTE)).anyMatch(d -> d.contains("ControllerCallingRepository.list()"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.atomicfunctions.http.problem.NotFoundProblem;
 import dev.atomicfunctions.http.problem.Problem;
 import dev.atomicfunctions.http.problem.StandardProblems;
 import dev.atomicfunctions.http.request.EntityTags;
+import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.outbox.RelayAfterCommit;
 import dev.atomicfunctions.platform.invocation.Invocation;
@@ -54,10 +55,6 @@ import java.net.URI;
 @StandardProblems
 class OrderController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final String REPLAYED = "Idempotent-Replayed";
-    private static final String KEY_DESCRIPTION = "Makes retries safe: the same key and body replay the first "
-        + "answer; 1-255 visible ASCII characters, kept 24 hours";
 
     private final OrderPlacement placement;
     private final Orders orders;
@@ -83,7 +80,8 @@ class OrderController {
     @ApiResponse(responseCode = "422", description = "Unknown products, mixed currencies, or Idempotency-Key reused",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<OrderView> place(@Parameter(hidden = true) Invocation invocation,
-                                  @Parameter(description = KEY_DESCRIPTION) @Header(IDEMPOTENCY_KEY)
+                                  @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                                  @Header(IdempotencyHeaders.KEY)
                                   @Nullable String idempotencyKey,
                                   @Body @Valid NewOrder body) {
         Outcome<OrderView> placed = placement.place(invocation, body, idempotencyKey);
@@ -142,12 +140,13 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "The cancelled order", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @NotFoundProblem
-    @ApiResponse(responseCode = "409", description = "Not PLACED (status names its state), or contention",
+    @ApiResponse(responseCode = "409", description = "Not PLACED (currentStatus names its state), or contention",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<OrderView> cancel(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
-                                   @Parameter(description = KEY_DESCRIPTION) @Header(IDEMPOTENCY_KEY)
+                                   @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                                  @Header(IdempotencyHeaders.KEY)
                                    @Nullable String idempotencyKey) {
         Outcome<OrderView> cancelled = orders.cancel(invocation, id, idempotencyKey);
         return replayed(tagged(HttpResponse.ok(cancelled.answer()), cancelled.answer()), cancelled);
@@ -173,6 +172,6 @@ class OrderController {
 
     private static MutableHttpResponse<OrderView> replayed(MutableHttpResponse<OrderView> response,
                                                            Outcome<OrderView> outcome) {
-        return outcome.replayed() ? response.header(REPLAYED, "true") : response;
+        return IdempotencyHeaders.marked(response, outcome.replayed());
     }
 }

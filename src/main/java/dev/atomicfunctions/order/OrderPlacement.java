@@ -77,8 +77,9 @@ class OrderPlacement {
             orderLines.add(new OrderLine(UUID.randomUUID(), orderId, i + 1, product.id(), product.sku(),
                 request.lines().get(i).quantity(), product.priceMinor()));
         }
-        // Reserve in id order, the order the locks were taken in.
-        orderLines.stream().sorted(Comparator.comparing(OrderLine::productId)).forEach(line -> stock.move(
+        // Reserve in the order the locks were taken in (PostgreSQL's uuid order, which is the order of the text form;
+        // Java's UUID.compareTo compares signed halves and would differ). The rows are locked already either way.
+        orderLines.stream().sorted(Comparator.comparing(line -> line.productId().toString())).forEach(line -> stock.move(
             invocation, line.productId(), MovementKind.RESERVATION, -line.quantity(), null, orderId));
         Order order = orders.save(new Order(orderId, invocation.subject(), OrderStatus.PLACED,
             products.getFirst().currency(), total(orderLines), emptyToNull(request.note()), now, now, 1));

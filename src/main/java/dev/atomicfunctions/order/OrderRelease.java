@@ -55,7 +55,7 @@ class OrderRelease {
         List<OrderLine> orderLines = lines.findByOrderIdOrderByLineNo(order.id());
         // Products locked in id order, as placement locks them: the two never wait on each other in a cycle.
         stock.lock(orderLines.stream().map(OrderLine::productId).collect(Collectors.toSet()), List.of());
-        orderLines.stream().sorted(Comparator.comparing(OrderLine::productId)).forEach(line -> stock.move(
+        orderLines.stream().sorted(Comparator.comparing(line -> line.productId().toString())).forEach(line -> stock.move(
             invocation, line.productId(), MovementKind.RELEASE, line.quantity(), null, order.id()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (orders.updateStatus(order.id(), order.version(), to.name(), now) == 0) {

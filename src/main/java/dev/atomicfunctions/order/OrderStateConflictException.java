@@ -5,7 +5,7 @@ import dev.atomicfunctions.platform.error.ErrorKind;
 
 import java.util.Map;
 
-/** The order's current state does not allow this change; the problem names that state ({@code status}). */
+/** The order's current state does not allow this change; the problem names that state ({@code currentStatus}). */
 final class OrderStateConflictException extends DomainException {
 
     private final OrderStatus status;
@@ -18,6 +18,6 @@ final class OrderStateConflictException extends DomainException {
 
     @Override
     public Map<String, Object> extensions() {
-        return Map.of("status", status);
+        return Map.of("currentStatus", status);
     }
 }

@@ -7,6 +7,7 @@ import dev.atomicfunctions.http.problem.NotFoundProblem;
 import dev.atomicfunctions.http.problem.Problem;
 import dev.atomicfunctions.http.problem.StandardProblems;
 import dev.atomicfunctions.http.request.EntityTags;
+import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
@@ -50,10 +51,6 @@ import java.net.URI;
 @StandardProblems
 class ProductController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String REPLAYED = "Idempotent-Replayed";
-    static final String IDEMPOTENCY_KEY_DESCRIPTION = "Makes retries safe: the same key and body replay the first "
-        + "answer; 1-255 visible ASCII characters, kept 24 hours";
 
     private final Products products;
 
@@ -77,15 +74,15 @@ class ProductController {
     @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<CreatedProduct> create(@Parameter(hidden = true) Invocation invocation,
-                                        @Parameter(description = IDEMPOTENCY_KEY_DESCRIPTION)
-                                        @Header(IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+                                        @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                                        @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                         @Body @Valid NewProduct body) {
         Outcome<CreatedProduct> creation = products.create(invocation, body, idempotencyKey);
         CreatedProduct product = creation.answer();
         MutableHttpResponse<CreatedProduct> response = HttpResponse
             .created(product, URI.create("/products/" + product.id()))
             .header(HttpHeaders.ETAG, EntityTags.of(product.version()));
-        return creation.replayed() ? response.header(REPLAYED, "true") : response;
+        return IdempotencyHeaders.marked(response, creation.replayed());
     }
 
     @Get(headRoute = false)

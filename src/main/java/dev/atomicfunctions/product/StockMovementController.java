@@ -5,6 +5,7 @@ import dev.atomicfunctions.http.problem.JsonBodyProblems;
 import dev.atomicfunctions.http.problem.NotFoundProblem;
 import dev.atomicfunctions.http.problem.Problem;
 import dev.atomicfunctions.http.problem.StandardProblems;
+import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
@@ -71,15 +72,15 @@ class StockMovementController {
     @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<RecordedMovement> record(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
-                                          @Parameter(description = ProductController.IDEMPOTENCY_KEY_DESCRIPTION)
-                                          @Header(ProductController.IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+                                          @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                                          @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                           @Body @Valid NewStockMovement body) {
         Outcome<RecordedMovement> recording = movements.record(invocation, id, body, idempotencyKey);
         RecordedMovement movement = recording.answer();
         // The id as stored, not as sent: the Location is the same whatever case the caller wrote the UUID in.
         MutableHttpResponse<RecordedMovement> response = HttpResponse.created(movement,
             URI.create("/products/" + Products.parseId(id) + "/stock-movements/" + movement.id()));
-        return recording.replayed() ? response.header(ProductController.REPLAYED, "true") : response;
+        return IdempotencyHeaders.marked(response, recording.replayed());
     }
 
     @Get(headRoute = false)

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.atomicfunctions.platform.error.DomainException;
 import dev.atomicfunctions.platform.logging.LogFields;
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -86,7 +87,7 @@ final class BatchConsumer {
             if (t instanceof DomainException domain) {
                 return domain.kind().isTransient();
             }
-            if (t instanceof CannotGetJdbcConnectionException
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof ConnectionException
                 || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }

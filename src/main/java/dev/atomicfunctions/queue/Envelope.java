@@ -5,7 +5,8 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * What every message on the queue carries around its payload. Commands come from the stack's own producers only
- * (the queue's policy grants sending to them alone), so the subject they name is trusted as the actor.
+ * (IAM grants {@code sqs:SendMessage} on the queue to the stack's publishing functions alone, and the VPC endpoint's
+ * policy lets nothing else through), so the subject they name is trusted as the actor.
  *
  * @param type          for example {@code task.create}, {@code order.place}, {@code order.cancel}, {@code order.placed}
  * @param version       the payload's shape

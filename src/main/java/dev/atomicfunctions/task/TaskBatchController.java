@@ -3,6 +3,7 @@ package dev.atomicfunctions.task;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
 import dev.atomicfunctions.http.problem.Problem;
 import dev.atomicfunctions.http.problem.StandardProblems;
+import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
@@ -39,7 +40,6 @@ import jakarta.validation.constraints.Pattern;
 @StandardProblems
 class TaskBatchController {
 
-    private static final String REPLAYED = "Idempotent-Replayed";
 
     private final TaskBatches batches;
 
@@ -82,6 +82,6 @@ class TaskBatchController {
         Outcome<TaskBatchResult> outcome = batches.create(invocation, body.items(), Boolean.parseBoolean(atomic),
             idempotencyKey);
         MutableHttpResponse<TaskBatchResult> response = HttpResponse.ok(outcome.answer());
-        return outcome.replayed() ? response.header(REPLAYED, "true") : response;
+        return IdempotencyHeaders.marked(response, outcome.replayed());
     }
 }

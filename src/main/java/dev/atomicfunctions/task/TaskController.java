@@ -6,6 +6,7 @@ import dev.atomicfunctions.http.problem.NotFoundProblem;
 import dev.atomicfunctions.http.problem.Problem;
 import dev.atomicfunctions.http.problem.StandardProblems;
 import dev.atomicfunctions.http.request.EntityTags;
+import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
@@ -47,8 +48,6 @@ import java.net.URI;
 @StandardProblems
 class TaskController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final String REPLAYED = "Idempotent-Replayed";
 
     private final Tasks tasks;
 
@@ -69,15 +68,14 @@ class TaskController {
     @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<TaskView> create(@Parameter(hidden = true) Invocation invocation,
-                                  @Parameter(description = "Makes retries safe: the same key and body replay the "
-                                      + "first answer; 1-255 visible ASCII characters, kept 24 hours")
-                                  @Header(IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+                                  @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                                  @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                   @Body @Valid NewTask body) {
         Outcome<TaskView> creation = tasks.create(invocation, body, idempotencyKey);
         TaskView task = creation.answer();
         MutableHttpResponse<TaskView> response = HttpResponse.created(task, URI.create("/tasks/" + task.id()))
             .header(HttpHeaders.ETAG, EntityTags.of(task.version()));
-        return creation.replayed() ? response.header(REPLAYED, "true") : response;
+        return IdempotencyHeaders.marked(response, creation.replayed());
     }
 
     @Get(headRoute = false)

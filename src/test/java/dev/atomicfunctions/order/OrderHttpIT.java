@@ -118,7 +118,7 @@ class OrderHttpIT extends OrderHttpTestBase {
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.json()).containsEntry("status", "CANCELLED").containsEntry("version", 2);
         assertProblem(again, 409);
-        assertThat(again.json()).containsEntry("status", "CANCELLED");
+        assertThat(again.json()).containsEntry("currentStatus", "CANCELLED");
         assertThat(Catalogue.stock(pen)).isEqualTo(4);
         assertThat(movements(id)).extracting(m -> m.get("kind") + " " + m.get("quantity"))
             .containsExactly("RELEASE 3", "RESERVATION -3");

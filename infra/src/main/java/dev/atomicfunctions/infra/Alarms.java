@@ -17,12 +17,15 @@ import java.util.Map;
 
 /**
  * What must wake someone: a function failing, throttled or slow, the proxy running out of database connections, a
- * message parked in a dead-letter queue. Every alarm notifies the topic named by context {@code alarmTopicArn}, if
- * one is given.
+ * message parked in a dead-letter queue, a queue not drained in time, events piling up in the outbox. Every alarm
+ * notifies the topic named by context {@code alarmTopicArn}, if one is given.
  */
 final class Alarms extends Construct {
 
     private static final Duration PERIOD = Duration.minutes(5);
+    /** Where the scheduled jobs publish the outbox backlog (the application's {@code jobs.EmbeddedMetrics}). */
+    static final String OUTBOX_NAMESPACE = "AtomicFunctions";
+    static final String OUTBOX_METRIC = "OutboxBacklog";
 
     private final SnsAction action;
 
@@ -69,16 +72,44 @@ final class Alarms extends Construct {
             id + ": messages in the dead-letter queue");
     }
 
+    /** The oldest message of {@code queue} waited longer than {@code maxAge}: its consumer is stuck or behind. */
+    void watchOldestMessage(String id, IQueue queue, Duration maxAge) {
+        alarm(id + "OldestMessage", queue.metricApproximateAgeOfOldestMessage(
+            MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build()),
+            maxAge.toSeconds().doubleValue(), id + ": a message has waited longer than " + maxAge.toMinutes().intValue()
+                + " minutes (consumer failing, throttled or behind)");
+    }
+
+    /**
+     * Events written but not relayed, as the scheduled jobs report them after every run (CloudWatch's embedded
+     * metric format: {@value #OUTBOX_NAMESPACE}/{@value #OUTBOX_METRIC}, no dimensions): above {@code threshold} for
+     * {@code periods} periods in a row, the relay cannot reach the queue or cannot keep up. No report for as long
+     * alarms too: the runs stopped, or fail before they report (their errors alarm says which).
+     */
+    void watchOutboxBacklog(int threshold, int periods) {
+        Metric backlog = Metric.Builder.create().namespace(OUTBOX_NAMESPACE).metricName(OUTBOX_METRIC)
+            .statistic("Maximum").period(PERIOD).build();
+        alarm("OutboxBacklog", backlog, ComparisonOperator.GREATER_THAN_THRESHOLD, threshold, periods,
+            TreatMissingData.BREACHING, "Outbox: more than " + threshold + " events waiting to be relayed for "
+                + periods * PERIOD.toMinutes().intValue() + " minutes, or no scheduled run reported the backlog");
+    }
+
     private static Metric proxyMetric(String name, Map<String, String> dimensions) {
         return Metric.Builder.create().namespace("AWS/RDS").metricName(name).dimensionsMap(dimensions)
             .statistic("Maximum").period(PERIOD).build();
     }
 
     private void alarm(String id, IMetric metric, double threshold, String description) {
+        alarm(id, metric, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, threshold, 1,
+            TreatMissingData.NOT_BREACHING, description);
+    }
+
+    private void alarm(String id, IMetric metric, ComparisonOperator comparison, double threshold, int periods,
+                       TreatMissingData missingData, String description) {
         Alarm alarm = Alarm.Builder.create(this, id)
-            .metric(metric).threshold(threshold).evaluationPeriods(1)
-            .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-            .treatMissingData(TreatMissingData.NOT_BREACHING)
+            .metric(metric).threshold(threshold).evaluationPeriods(periods)
+            .comparisonOperator(comparison)
+            .treatMissingData(missingData)
             .alarmDescription(description)
             .build();
         if (action != null) {

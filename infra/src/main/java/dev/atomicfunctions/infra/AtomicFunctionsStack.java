@@ -4,16 +4,24 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.constructs.Construct;
 
 /**
- * The whole deployment: network, database and proxy, the functions, the HTTP API, migrations, alarms.
+ * The whole deployment: network, database and proxy, the functions, the HTTP API, the events queue and its consumer,
+ * the scheduled jobs, migrations, alarms.
  *
  * <p>A new function is one {@link Functions#create} call with its {@link FunctionSettings}, plus what invokes it:
  * {@link Api#route} for HTTP, {@link QueueConsumer} for a queue, {@link ScheduledJob} for a schedule; then
  * {@link Alarms#watch} and, if it must see the new schema first, {@link Migrations#runBefore}.
  */
 public final class AtomicFunctionsStack extends Stack {
+
+    /** More events than this waiting in the outbox... */
+    static final int OUTBOX_BACKLOG_LIMIT = 100;
+    /** ...for this many five-minute periods in a row (three scheduled runs) alarms. */
+    static final int OUTBOX_BACKLOG_PERIODS = 3;
 
     private final Network network;
     private final Functions functions;
@@ -28,9 +36,20 @@ public final class AtomicFunctionsStack extends Stack {
 
         AtomicFunction migration = functions.create(FunctionSettings.migration());
         AtomicFunction api = functions.create(FunctionSettings.api(settings));
+        AtomicFunction consumer = functions.create(FunctionSettings.queueConsumer(settings));
+        AtomicFunction jobs = functions.create(FunctionSettings.scheduledJobs(settings));
 
+        // Every alias the API, the queue's event source mapping and the schedule invoke moves to its new version only
+        // after the migrations succeeded: no new code runs on the old schema.
         Migrations migrations = new Migrations(this, "Migrations", migration, database);
-        migrations.runBefore(api);
+        migrations.runBefore(api, consumer, jobs);
+
+        // The event side: one FIFO queue for events and commands, drained by the consumer; the API (right after each
+        // order commits) and the scheduled jobs (whatever is left) relay the outbox to it through the VPC's SQS
+        // endpoint, the one AWS API the functions call.
+        QueueConsumer events = new QueueConsumer(this, "Events", consumer, alarms);
+        events.relayOutboxFrom(network.addInterfaceEndpoint("Sqs", InterfaceVpcEndpointAwsService.SQS), api, jobs);
+        new ScheduledJob(this, "Jobs", jobs, ScheduleExpression.rate(FunctionSettings.JOBS_RATE), alarms);
 
         // Every operation of the application, each route explicit and behind the JWT authorizer, all to the one API
         // function (FunctionSettings.api says why one). GET /tasks stays first: the integration is named after it.
@@ -47,18 +66,21 @@ public final class AtomicFunctionsStack extends Stack {
 
         alarms.watch(api);
         alarms.watch(migration);
+        alarms.watch(consumer);
+        alarms.watch(jobs);
+        alarms.watchOutboxBacklog(OUTBOX_BACKLOG_LIMIT, OUTBOX_BACKLOG_PERIODS);
         alarms.watchProxy(database);
         Suppressions.database(database, settings);
 
         CfnOutput.Builder.create(this, "ApiUrl").value(http.url()).description("Base URL of the HTTP API").build();
     }
 
-    /** @return the factory every function of this stack is built with (for the functions later issues add) */
+    /** @return the factory every function of this stack is built with */
     Functions functions() {
         return functions;
     }
 
-    /** @return the network, for the interface endpoint a function calling an AWS API needs */
+    /** @return the network, for another interface endpoint a function calling an AWS API needs */
     Network network() {
         return network;
     }

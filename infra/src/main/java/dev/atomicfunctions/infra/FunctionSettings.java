@@ -27,6 +27,12 @@ record FunctionSettings(String id, String handler, String description, int memor
      * its logs. ({@code Api} itself is taken by the HTTP API construct.)
      */
     static final String API_ID = "TasksApi";
+    /** Construct id of the queue consumer function. */
+    static final String QUEUE_CONSUMER_ID = "QueueConsumer";
+    /** Construct id of the scheduled jobs function. */
+    static final String SCHEDULED_JOBS_ID = "ScheduledJobs";
+    /** How often the scheduled jobs run: the relay's safety net, and how late an order may expire at most. */
+    static final Duration JOBS_RATE = Duration.minutes(5);
 
     /**
      * The whole HTTP API (API Gateway payload v2): tasks, products, orders. One function for every route: one jar,
@@ -53,6 +59,46 @@ record FunctionSettings(String id, String handler, String description, int memor
             1024,
             // API Gateway gives up after 30 s; the database timeouts below end a request well before this does.
             Duration.seconds(10), true, Database.APP_USER, Map.copyOf(environment));
+    }
+
+    /**
+     * The queue consumer: an SQS event source mapping on its {@code live} alias hands it batches of the events and
+     * commands queue ({@link QueueConsumer}); each message commits on its own and only failed ones are redelivered.
+     * Publishes nothing: what its transactions write to the outbox is relayed by the scheduled jobs, so it gets no
+     * queue URL and no {@code sqs:SendMessage}.
+     *
+     * @param stack whose user gets the fulfilment tasks ({@code WAREHOUSE_SUBJECT})
+     */
+    static FunctionSettings queueConsumer(StackSettings stack) {
+        return new FunctionSettings(QUEUE_CONSUMER_ID, "dev.atomicfunctions.queue.QueueHandler",
+            "Queue consumer: order events and commands from the FIFO queue, partial batch responses",
+            // Same as the API: a SnapStart restore and the first batch are CPU-bound.
+            1024,
+            // A batch of 10 messages, each its own short transaction (retried within the margin); the queue's
+            // visibility timeout is six times this (QueueConsumer).
+            Duration.seconds(30), true, Database.APP_USER,
+            // A hung query is ended by the driver well before the function's timeout; the server cancels a statement
+            // after 7 s (DB_STATEMENT_TIMEOUT) first.
+            Map.of("DB_SOCKET_TIMEOUT_S", "8", "WAREHOUSE_SUBJECT", stack.warehouseSubject()));
+    }
+
+    /**
+     * The scheduled jobs: every {@link #JOBS_RATE} EventBridge Scheduler invokes its {@code live} alias
+     * ({@link ScheduledJob}) to expire orders left PLACED longer than {@code ORDER_EXPIRY}, relay what is left in the
+     * outbox and purge expired records. A run stops starting work 10 s ({@code JOBS_DEADLINE_MARGIN}) before its
+     * timeout; a query in flight then ends within the 8 s socket timeout, before Lambda would kill the run.
+     *
+     * @param stack when an order expires ({@code ORDER_EXPIRY})
+     */
+    static FunctionSettings scheduledJobs(StackSettings stack) {
+        return new FunctionSettings(SCHEDULED_JOBS_ID, "dev.atomicfunctions.jobs.ScheduledHandler",
+            "Scheduled jobs: expire orders, relay the outbox, purge expired records",
+            1024,
+            // Far below the schedule's rate: runs do not pile up. A large backlog is worked off over several runs.
+            Duration.seconds(60),
+            // Invoked every few minutes, all day: restored from a snapshot when its environment was recycled.
+            true, Database.APP_USER,
+            Map.of("DB_SOCKET_TIMEOUT_S", "8", "ORDER_EXPIRY", stack.orderExpiry()));
     }
 
     /** Applies the Flyway migrations and creates/grants the app user; invoked once per deployment. */

@@ -3,6 +3,7 @@ package dev.atomicfunctions.infra;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.IpAddresses;
@@ -19,9 +20,9 @@ import java.util.Map;
 
 /**
  * A VPC of isolated subnets only, in two zones (RDS and RDS Proxy need two): no NAT gateway, no internet gateway,
- * so nothing in it can reach the internet. Nothing needs to: the functions talk only to the proxy, IAM tokens are
- * signed locally, and Lambda itself carries logs and traces. An AWS API a later function calls gets its own
- * interface endpoint here ({@link #addInterfaceEndpoint}), each about $7.30 a month per zone.
+ * so nothing in it can reach the internet. The functions talk to the proxy, and to the one AWS API they call, SQS
+ * (the outbox relay), through an interface endpoint ({@link #addInterfaceEndpoint}, about $7.30 a month per zone);
+ * IAM tokens are signed locally, and Lambda itself carries logs and traces.
  */
 final class Network extends Construct {
 
@@ -63,11 +64,13 @@ final class Network extends Construct {
     }
 
     /**
-     * For a function that calls an AWS API (later: SQS for an outbox relay): a private endpoint in both zones,
-     * reachable from the functions only.
+     * For a function that calls an AWS API (SQS for the outbox relay): a private endpoint in both zones, reachable
+     * from the functions only.
+     *
+     * @return the endpoint, to narrow its policy to what the functions call through it
      */
-    void addInterfaceEndpoint(String id, InterfaceVpcEndpointAwsService service) {
-        vpc.addInterfaceEndpoint(id, InterfaceVpcEndpointOptions.builder()
+    InterfaceVpcEndpoint addInterfaceEndpoint(String id, InterfaceVpcEndpointAwsService service) {
+        return vpc.addInterfaceEndpoint(id, InterfaceVpcEndpointOptions.builder()
             .service(service).subnets(isolatedSubnets()).privateDnsEnabled(true)
             // Not open to the whole VPC (the default): only the functions' security group gets in.
             .open(false)

@@ -12,8 +12,8 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * An EventBridge Scheduler schedule invoking a function's {@code live} alias, ready for the scheduled-jobs issue to
- * switch on: {@code new ScheduledJob(this, "Purge", functions.create(...), ScheduleExpression.rate(...), alarms)}.
+ * An EventBridge Scheduler schedule invoking a function's {@code live} alias:
+ * {@code new ScheduledJob(this, "Jobs", functions.create(...), ScheduleExpression.rate(...), alarms)}.
  *
  * <p>An invocation Scheduler cannot deliver is retried (up to {@value #RETRIES} times within an hour), and a run
  * that fails is retried twice by Lambda; either way the event then lands in a dead-letter queue, which is alarmed:
@@ -41,7 +41,8 @@ final class ScheduledJob extends Construct {
         // in the same queue instead of being dropped.
         job.live().configureAsyncInvoke(EventInvokeConfigOptions.builder()
             .retryAttempts(2).onFailure(new SqsDestination(deadLetters)).build());
-        Suppressions.deadLetterQueue(deadLetters);
+        Suppressions.deadLetterQueue(deadLetters, "of the " + id + " schedule and of the function's asynchronous"
+            + " invocations");
         alarms.watchDeadLetters(id, deadLetters);
     }
 }

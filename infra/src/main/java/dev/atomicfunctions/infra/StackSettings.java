@@ -4,9 +4,12 @@ import software.constructs.Construct;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,10 +25,26 @@ import java.util.stream.Collectors;
  *                           ({@code admin})
  * @param adminScopes        comma-separated OAuth scopes that administer the catalogue ({@code ADMIN_SCOPES}); null
  *                           keeps the application's default ({@code products:write})
+ * @param warehouseSubject   the JWT subject ({@code sub}) of the warehouse's user, who gets the fulfilment task of
+ *                           each placed order: the queue consumer's {@code WAREHOUSE_SUBJECT}; null: {@value
+ *                           #DEFAULT_WAREHOUSE_SUBJECT}
+ * @param orderExpiry        how long an order may stay PLACED before the scheduled jobs expire it and release its
+ *                           stock, as the application reads a duration ({@code 24h}, {@code 90m}, {@code 2d},
+ *                           {@code PT36H}): the scheduled function's {@code ORDER_EXPIRY}; null: {@value
+ *                           #DEFAULT_ORDER_EXPIRY}
  * @param jar                the functions' deployment package (the root build's shaded jar)
  */
 public record StackSettings(String jwtIssuer, String jwtAudience, boolean deletionProtection, boolean multiAz,
-                            String alarmTopicArn, String adminGroups, String adminScopes, Path jar) {
+                            String alarmTopicArn, String adminGroups, String adminScopes, String warehouseSubject,
+                            String orderExpiry, Path jar) {
+
+    /** The application's own default ({@code atomic.warehouse.subject}); FunctionsTest keeps them equal. */
+    static final String DEFAULT_WAREHOUSE_SUBJECT = "warehouse";
+    /** The application's own default ({@code atomic.orders.expiry}); FunctionsTest keeps them equal. */
+    static final String DEFAULT_ORDER_EXPIRY = "24h";
+
+    /** A duration as Micronaut converts it: a positive number and a unit, or ISO-8601 ({@code PT24H}). */
+    private static final Pattern DURATION = Pattern.compile("[1-9][0-9]*(ms|s|m|h|d)");
 
     /** Feature flags the app runs with, in tests and in {@code cdk synth} alike. */
     public static final Map<String, Object> FEATURE_FLAGS = Map.of(
@@ -49,6 +68,8 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
         }
         adminGroups = names(adminGroups, "adminGroups");
         adminScopes = names(adminScopes, "adminScopes");
+        warehouseSubject = subject(warehouseSubject == null ? DEFAULT_WAREHOUSE_SUBJECT : warehouseSubject.strip());
+        orderExpiry = duration(orderExpiry == null ? DEFAULT_ORDER_EXPIRY : orderExpiry.strip(), "orderExpiry");
         if (jar == null || !Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("the functions' jar is missing (" + jar + "): run ./mvnw package first");
         }
@@ -64,6 +85,8 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
             context(scope, "alarmTopicArn", null),
             contextList(scope, "adminGroups"),
             contextList(scope, "adminScopes"),
+            context(scope, "warehouseSubject", null),
+            context(scope, "orderExpiry", null),
             Path.of(System.getProperty(JAR_PROPERTY, "../target/atomic-functions-0.1.0-SNAPSHOT.jar")));
     }
 
@@ -98,6 +121,37 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
             }
         }
         return String.join(",", names);
+    }
+
+    /**
+     * @return the subject, if it is one a JWT can carry and the HTTP edge accepts: the warehouse's user must be able
+     * to read the tasks made for it. A blank one, one with whitespace or control characters, or a {@code system:}
+     * subject (reserved for jobs, refused at the HTTP edge) would deploy tasks nobody can ever see.
+     */
+    private static String subject(String subject) {
+        if (subject.isEmpty() || subject.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))
+            || subject.startsWith("system:")) {
+            throw new IllegalArgumentException("context warehouseSubject must be the warehouse user's JWT subject:"
+                + " not blank, no whitespace, not a system: subject: \"" + subject + "\"");
+        }
+        return subject;
+    }
+
+    /** @return the duration, if the application reads it as a positive one (else its function fails every run) */
+    private static String duration(String value, String key) {
+        boolean valid = DURATION.matcher(value).matches();
+        if (!valid && value.startsWith("P")) {
+            try {
+                valid = Duration.parse(value).compareTo(Duration.ZERO) > 0;
+            } catch (DateTimeParseException e) {
+                valid = false;
+            }
+        }
+        if (!valid) {
+            throw new IllegalArgumentException("context " + key + " must be a positive duration such as 24h, 90m,"
+                + " 2d or PT36H: " + value);
+        }
+        return value;
     }
 
     private static void require(String value, String key) {

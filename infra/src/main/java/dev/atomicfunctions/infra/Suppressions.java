@@ -24,17 +24,23 @@ final class Suppressions {
             because("AwsSolutions-IAM5", "X-Ray's PutTraceSegments and PutTelemetryRecords support no resource-level"
                 + " permissions (https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html)",
                 "Resource::*"),
-            because("Serverless-LambdaDLQ", settings.id() + " is only invoked synchronously (API Gateway, the"
-                + " deployment's trigger, an SQS event source mapping), where the caller sees every failure;"
-                + " a function DLQ applies to asynchronous invocations only (ScheduledJob configures its own)")),
+            because("Serverless-LambdaDLQ", settings.id() + ": a function DLQ applies to asynchronous invocations"
+                + " only. Synchronous callers (API Gateway, the deployment's trigger, an SQS event source mapping,"
+                + " whose queue redrives to its own dead-letter queue) see every failure; a function invoked"
+                + " asynchronously (by a ScheduledJob) has an on-failure destination queue instead, which supersedes"
+                + " a DLQ and keeps the failure's context")),
             true);
     }
 
-    /** A dead-letter queue is where retries end: it has no dead-letter queue of its own. */
-    static void deadLetterQueue(software.constructs.IConstruct queue) {
+    /**
+     * A dead-letter queue is where retries end: it has no dead-letter queue of its own.
+     *
+     * @param ofWhat whose dead letters it holds, for the reason
+     */
+    static void deadLetterQueue(software.constructs.IConstruct queue, String ofWhat) {
         NagSuppressions.addResourceSuppressions(queue, List.of(
-            because("AwsSolutions-SQS3", "this queue is itself a dead-letter queue (of a schedule and of the"
-                + " function's asynchronous invocations), which cdk-nag cannot tell from a redrive policy"),
+            because("AwsSolutions-SQS3", "this queue is itself a dead-letter queue (" + ofWhat + "), which"
+                + " cdk-nag cannot tell from a redrive policy"),
             because("Serverless-SQSRedrivePolicy", "this queue is itself a dead-letter queue: nothing is retried"
                 + " from it automatically; its alarm brings a person")));
     }

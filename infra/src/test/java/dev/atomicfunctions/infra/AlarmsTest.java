@@ -15,7 +15,7 @@ class AlarmsTest {
     void watchesErrorsThrottlesAndP99DurationOfEveryFunction() {
         Template template = Synthesized.stack().template;
 
-        for (String function : List.of("TasksApi", "Migration")) {
+        for (String function : List.of("TasksApi", "QueueConsumer", "ScheduledJobs", "Migration")) {
             Map<String, Object> errors = Resources.named(template, "AWS::CloudWatch::Alarm", "Alarms" + function + "Errors");
             assertThat(Resources.<String>property(errors, "MetricName")).isEqualTo("Errors");
             assertThat(Resources.json(Resources.property(errors, "Dimensions"))).contains(function);
@@ -25,6 +25,8 @@ class AlarmsTest {
         }
         Map<String, Object> apiP99 = Resources.named(template, "AWS::CloudWatch::Alarm", "AlarmsTasksApiDurationP99");
         assertThat(Resources.<Number>property(apiP99, "Threshold").doubleValue()).isEqualTo(8000.0);
+        Map<String, Object> jobsP99 = Resources.named(template, "AWS::CloudWatch::Alarm", "AlarmsScheduledJobsDurationP99");
+        assertThat(Resources.<Number>property(jobsP99, "Threshold").doubleValue()).isEqualTo(48000.0);
     }
 
     @Test
@@ -43,6 +45,9 @@ class AlarmsTest {
         String topic = "arn:aws:sns:eu-west-1:123456789012:on-call";
         Template template = Synthesized.stack(Map.of("alarmTopicArn", topic), s -> { }).template;
 
+        // Errors, throttles and p99 of four functions; the proxy; two dead-letter queues, the events queue's oldest
+        // message and the outbox backlog.
+        assertThat(Resources.of(template, "AWS::CloudWatch::Alarm")).hasSize(4 * 3 + 1 + 4);
         Resources.of(template, "AWS::CloudWatch::Alarm").values().forEach(alarm -> {
             assertThat(Resources.<List<Object>>property(alarm, "AlarmActions")).containsExactly(topic);
             assertThat(Resources.<List<Object>>property(alarm, "OKActions")).containsExactly(topic);

@@ -157,10 +157,10 @@ class ApiTest {
     @Test
     void refusesToSynthesizeWithoutAnIssuerAndAudience() {
         Path jar = Path.of(System.getProperty(StackSettings.JAR_PROPERTY));
-        assertThatThrownBy(() -> new StackSettings(null, "aud", true, false, null, null, null, jar))
+        assertThatThrownBy(() -> new StackSettings(null, "aud", true, false, null, null, null, null, null, jar))
             .hasMessageContaining("jwtIssuer");
-        assertThatThrownBy(() -> new StackSettings("http://issuer", "aud", true, false, null, null, null, jar))
-            .hasMessageContaining("https");
+        assertThatThrownBy(() -> new StackSettings("http://issuer", "aud", true, false, null, null, null, null, null,
+            jar)).hasMessageContaining("https");
     }
 
     private List<String> routeKeys() {
@@ -172,7 +172,7 @@ class ApiTest {
     }
 
     private static StackSettings settings() {
-        return new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null, null, null,
+        return new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null, null, null, null, null,
             Path.of(System.getProperty(StackSettings.JAR_PROPERTY)));
     }
 

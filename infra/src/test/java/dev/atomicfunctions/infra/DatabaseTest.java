@@ -54,7 +54,10 @@ class DatabaseTest {
     void buildsANetworkWithNoRouteToTheInternet() {
         template.resourceCountIs("AWS::EC2::NatGateway", 0);
         template.resourceCountIs("AWS::EC2::InternetGateway", 0);
-        template.resourceCountIs("AWS::EC2::VPCEndpoint", 0);
+        // The one AWS API the functions call, SQS, is reached privately (EventsTest).
+        template.resourceCountIs("AWS::EC2::VPCEndpoint", 1);
+        template.hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Interface",
+            "ServiceName", "com.amazonaws.eu-west-1.sqs"));
         template.resourceCountIs("AWS::EC2::Subnet", 2);
         Resources.of(template, "AWS::EC2::Subnet").values()
             .forEach(s -> assertThat(Resources.<Boolean>property(s, "MapPublicIpOnLaunch")).isFalse());

@@ -8,7 +8,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Migrations run during the deployment, after the database exists and before the API's alias moves. */
+/**
+ * Migrations run during the deployment, after the database exists and before any alias the API, the queue or the
+ * schedule invokes moves.
+ */
 class DeploymentOrderTest {
 
     private final Template template = Synthesized.stack().template;
@@ -40,6 +43,24 @@ class DeploymentOrderTest {
         List<String> dependsOn = dependsOn(Resources.named(template, "AWS::Lambda::Alias", "TasksApiLive"));
 
         assertThat(dependsOn).contains(Resources.id(template, "Custom::Trigger", "MigrationsRun"));
+    }
+
+    @Test
+    void movesEveryAliasAQueueOrScheduleInvokesOnlyAfterTheMigrationsSucceeded() {
+        String trigger = Resources.id(template, "Custom::Trigger", "MigrationsRun");
+
+        Map<String, Map<String, Object>> aliases = Resources.of(template, "AWS::Lambda::Alias");
+        aliases.keySet().removeIf(id -> id.startsWith("MigrationLive"));
+        assertThat(aliases).hasSize(FunctionsTest.APP_FUNCTIONS.size());
+        aliases.forEach((id, alias) -> assertThat(dependsOn(alias)).as(id).contains(trigger));
+        // What invokes them references the alias, so it is created (and starts invoking) after it; the mapping also
+        // waits for the trigger itself.
+        Map<String, Object> mapping = Resources.of(template, "AWS::Lambda::EventSourceMapping").values().iterator().next();
+        assertThat(dependsOn(mapping)).contains(trigger);
+        assertThat(Resources.json(Resources.property(mapping, "FunctionName")))
+            .contains(Resources.id(template, "AWS::Lambda::Alias", "QueueConsumerLive"));
+        assertThat(Resources.json(Resources.property(Resources.named(template, "AWS::Scheduler::Schedule", "JobsSchedule"),
+            "Target", "Arn"))).contains(Resources.id(template, "AWS::Lambda::Alias", "ScheduledJobsLive"));
     }
 
     @SuppressWarnings("unchecked")

@@ -18,13 +18,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The functions as deployed: runtime, architecture, SnapStart behind an alias, handlers that exist, settings. */
 class FunctionsTest {
 
+    /** The functions that log in as the app user and are invoked through their live alias. */
+    static final List<String> APP_FUNCTIONS = List.of(FunctionSettings.API_ID, FunctionSettings.QUEUE_CONSUMER_ID,
+        FunctionSettings.SCHEDULED_JOBS_ID);
+
     private final Template template = Synthesized.stack().template;
 
     @Test
     void runsEveryFunctionOfTheJarOnJava25Arm64WithTracingInTheIsolatedSubnets() {
         Map<String, Map<String, Object>> functions = ourFunctions();
 
-        assertThat(functions).hasSize(2);
+        assertThat(functions).hasSize(APP_FUNCTIONS.size() + 1);
         functions.values().forEach(f -> {
             assertThat(Resources.<String>property(f, "Runtime")).isEqualTo("java25");
             assertThat(Resources.<List<String>>property(f, "Architectures")).containsExactly("arm64");
@@ -60,6 +64,18 @@ class FunctionsTest {
     }
 
     @Test
+    void restoresEveryFunctionCalledThroughAnAliasFromSnapStartSnapshots() {
+        for (String id : APP_FUNCTIONS) {
+            Map<String, Object> function = Resources.named(template, "AWS::Lambda::Function", id);
+            assertThat(Resources.<String>property(function, "SnapStart", "ApplyOn")).as(id).isEqualTo("PublishedVersions");
+            assertThat(Resources.<Number>property(function, "MemorySize").intValue()).as(id).isEqualTo(1024);
+            Map<String, Object> alias = Resources.named(template, "AWS::Lambda::Alias", id + "Live");
+            assertThat(Resources.<String>property(alias, "Name")).isEqualTo(Functions.ALIAS);
+            assertThat(Resources.json(Resources.property(alias, "FunctionVersion"))).contains(id + "CurrentVersion");
+        }
+    }
+
+    @Test
     void takesNoSnapshotOfTheMigrationFunctionWhichRunsOncePerDeployment() {
         Map<String, Object> migration = Resources.named(template, "AWS::Lambda::Function", "Migration");
 
@@ -84,16 +100,20 @@ class FunctionsTest {
             assertThat(env.get("DB_URL").toString())
                 .contains("DatabaseProxy").contains("sslmode=verify-full").contains("DefaultJavaSSLFactory");
         }
-        assertThat(env("TasksApi")).containsEntry("DB_USERNAME", Database.APP_USER);
+        for (String id : APP_FUNCTIONS) {
+            assertThat(env(id)).as(id).containsEntry("DB_USERNAME", Database.APP_USER);
+        }
         assertThat(env("Migration")).containsEntry("DB_USERNAME", Database.MASTER_USER)
             .containsEntry("DB_APP_USER", Database.APP_USER);
     }
 
     @Test
     void letsEachFunctionConnectAsItsOwnDatabaseUserOnly() {
-        assertThat(connectGrants("TasksApi")).singleElement().asString().endsWith("/" + Database.APP_USER + "\"]]}");
+        for (String id : APP_FUNCTIONS) {
+            assertThat(connectGrants(id)).as(id).singleElement().asString().endsWith("/" + Database.APP_USER + "\"]]}");
+        }
         assertThat(connectGrants("Migration")).singleElement().asString().endsWith("/" + Database.MASTER_USER + "\"]]}");
-        for (String function : List.of("TasksApi", "Migration")) {
+        for (String function : List.of("TasksApi", "QueueConsumer", "ScheduledJobs", "Migration")) {
             assertThat(Resources.json(Resources.named(template, "AWS::IAM::Policy", function + "ServiceRoleDefaultPolicy")))
                 .doesNotContain("secretsmanager", "rds-db:*", "\"rds:");
         }
@@ -123,9 +143,9 @@ class FunctionsTest {
         Path jar = Path.of(System.getProperty(StackSettings.JAR_PROPERTY));
         for (String list : List.of("", "admin,", "admin,,ops", "catalogue admins")) {
             assertThatThrownBy(() -> new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null,
-                list, null, jar)).as("adminGroups=\"%s\"", list).hasMessageContaining("adminGroups");
+                list, null, null, null, jar)).as("adminGroups=\"%s\"", list).hasMessageContaining("adminGroups");
             assertThatThrownBy(() -> new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null,
-                null, list, jar)).as("adminScopes=\"%s\"", list).hasMessageContaining("adminScopes");
+                null, list, null, null, jar)).as("adminScopes=\"%s\"", list).hasMessageContaining("adminScopes");
         }
     }
 
@@ -135,24 +155,48 @@ class FunctionsTest {
      * statement is cancelled by the server before the driver's socket timeout, which ends before the function's.
      */
     @Test
-    void keepsTheDatabaseSessionLimitsTheMigrationSetsInsideTheApisTimeouts() throws IOException {
+    void keepsTheDatabaseSessionLimitsTheMigrationSetsInsideEveryFunctionsTimeouts() throws IOException {
         Map<String, Object> migration = env("Migration");
-        Map<String, Object> api = env(FunctionSettings.API_ID);
         String properties = jarEntry("application.properties");
-
         long statementMs = millis(setting(properties, migration, "DB_STATEMENT_TIMEOUT"));
         long lockMs = millis(setting(properties, migration, "DB_LOCK_TIMEOUT"));
         long idleMs = millis(setting(properties, migration, "DB_IDLE_IN_TRANSACTION_TIMEOUT"));
-        long socketMs = Long.parseLong((String) api.get("DB_SOCKET_TIMEOUT_S")) * 1000;
-        long functionMs = Resources.<Number>property(
-            Resources.named(template, "AWS::Lambda::Function", FunctionSettings.API_ID), "Timeout").longValue() * 1000;
-
         assertThat(lockMs).isPositive().isLessThan(statementMs);
-        assertThat(statementMs).isLessThan(socketMs);
-        assertThat(socketMs).isLessThan(functionMs);
-        assertThat(idleMs).isPositive().isLessThan(functionMs);
-        // Set once, by the migration: the API function's own settings would change nothing on the server.
-        assertThat(api).doesNotContainKeys("DB_STATEMENT_TIMEOUT", "DB_LOCK_TIMEOUT", "DB_IDLE_IN_TRANSACTION_TIMEOUT");
+
+        for (String id : APP_FUNCTIONS) {
+            Map<String, Object> function = env(id);
+            long socketMs = millis(setting(properties, function, "DB_SOCKET_TIMEOUT_S") + "s");
+            long functionMs = Resources.<Number>property(
+                Resources.named(template, "AWS::Lambda::Function", id), "Timeout").longValue() * 1000;
+
+            assertThat(statementMs).as(id).isLessThan(socketMs);
+            assertThat(socketMs).as(id).isLessThan(functionMs);
+            assertThat(idleMs).as(id).isPositive().isLessThan(functionMs);
+            // Set once, by the migration: a function's own settings would change nothing on the server.
+            assertThat(function).as(id)
+                .doesNotContainKeys("DB_STATEMENT_TIMEOUT", "DB_LOCK_TIMEOUT", "DB_IDLE_IN_TRANSACTION_TIMEOUT");
+        }
+        // A scheduled run stops starting work this long before its deadline: a query started just before then
+        // ends (or is abandoned by the driver) before Lambda kills the run.
+        Map<String, Object> jobs = env(FunctionSettings.SCHEDULED_JOBS_ID);
+        assertThat(millis(setting(properties, jobs, "DB_SOCKET_TIMEOUT_S") + "s"))
+            .isLessThan(millis(setting(properties, jobs, "JOBS_DEADLINE_MARGIN")));
+    }
+
+    /**
+     * The stack's defaults for what the deployment may choose are the application's own: a deployment that chooses
+     * nothing runs as the jar would on its own, and the value shows in the function's configuration.
+     */
+    @Test
+    void defaultsTheWarehouseSubjectAndOrderExpiryToTheApplicationsOwnDefaults() throws IOException {
+        String properties = jarEntry("application.properties");
+
+        assertThat(setting(properties, Map.of(), "WAREHOUSE_SUBJECT")).isEqualTo(StackSettings.DEFAULT_WAREHOUSE_SUBJECT);
+        assertThat(setting(properties, Map.of(), "ORDER_EXPIRY")).isEqualTo(StackSettings.DEFAULT_ORDER_EXPIRY);
+        assertThat(env(FunctionSettings.QUEUE_CONSUMER_ID))
+            .containsEntry("WAREHOUSE_SUBJECT", StackSettings.DEFAULT_WAREHOUSE_SUBJECT);
+        assertThat(env(FunctionSettings.SCHEDULED_JOBS_ID))
+            .containsEntry("ORDER_EXPIRY", StackSettings.DEFAULT_ORDER_EXPIRY);
     }
 
     /** @return the function's value of {@code variable}, else the jar's default for it ({@code ${VARIABLE:default}}) */

@@ -17,7 +17,10 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns every error response, the framework's (unknown route, wrong method, unsupported media type, unreadable
@@ -30,6 +33,8 @@ import java.util.List;
 final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance",
+        "correlationId", "errors");
 
     private final String retryAfterSeconds;
 
@@ -45,7 +50,7 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
             .filter(DomainException.class::isInstance)
             .map(DomainException.class::cast)
             .map(e -> new Problem(e.type(), e.title(), status.getCode(), e.getMessage(), request.getPath(),
-                CorrelationFilter.correlationId(request), null, e.extensions()))
+                CorrelationFilter.correlationId(request), null, extensions(e)))
             .orElseGet(() -> generic(context, status, request));
         if (status.getCode() < 500) {
             LOG.info("request rejected: {} {} -> {} ({})", request.getMethod(), request.getPath(), status.getCode(),
@@ -82,6 +87,13 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
             case null -> List.of();
             case Throwable other -> BodyFieldErrors.of(other).map(List::of).orElse(List.of());
         };
+    }
+
+    /** Extension members never replace a standard one: a document naming a member twice would be ambiguous. */
+    private static Map<String, Object> extensions(DomainException exception) {
+        Map<String, Object> extensions = new LinkedHashMap<>(exception.extensions());
+        extensions.keySet().removeAll(STANDARD_MEMBERS);
+        return extensions;
     }
 
     /** @return the name the parameter is bound from ({@code @QueryValue("x")}), else its own */

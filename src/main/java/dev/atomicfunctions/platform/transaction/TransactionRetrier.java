@@ -82,8 +82,7 @@ final class TransactionRetrier implements MethodInterceptor<Object, Object> {
                 }
                 long delay = delayBefore(attempt + 1);
                 if (attempt >= maxAttempts || remainingMillis.getAsLong() - delay < marginMillis) {
-                    LOG.atWarn().addKeyValue("boundary", boundary).addKeyValue("attempts", attempt)
-                        .addKeyValue("reason", reason.get()).log("transaction gave up: {}", boundary);
+                    // Logged once, where the failure is answered (the problem or the message failure line).
                     throw new TransactionRetriesExhaustedException(reason.get(), failure);
                 }
                 LOG.atInfo().addKeyValue("boundary", boundary).addKeyValue("attempt", attempt)
