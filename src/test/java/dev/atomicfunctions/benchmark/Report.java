@@ -72,7 +72,8 @@ final class Report {
         if (!snapStart.isEmpty()) {
             markdown.append("SnapStart, simulated (").append(runs).append(" alternating pairs, each run a fresh JVM ")
                 .append("with Lambda's flags): init, then the CRaC resources' before-checkpoint work (SnapStart ")
-                .append("priming, then the pool emptied), the heap in use at that point (no GC), their after-restore ")
+                .append("priming, then the pool emptied), the heap in use at that point (the harness collects ")
+                .append("nothing; priming ends with a full collection and one more round), their after-restore ")
                 .append("work (the pool resumed), then the first invocation, which opens the connection. In this ")
                 .append("JVM, not a restored microVM: what the snapshot holds (classes loaded and initialised, ")
                 .append("compiled code) is here; the restore's own cost (Lambda's, with memory paged in on demand) ")
