@@ -167,7 +167,7 @@ class OrderController {
     }
 
     private static MutableHttpResponse<OrderView> tagged(MutableHttpResponse<OrderView> response, OrderView order) {
-        return response.header(HttpHeaders.ETAG, EntityTags.of(order.version()));
+        return EntityTags.tagged(response, order.version());
     }
 
     private static MutableHttpResponse<OrderView> replayed(MutableHttpResponse<OrderView> response,

@@ -16,7 +16,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -79,10 +78,9 @@ class ProductController {
                                         @Body @Valid NewProduct body) {
         Outcome<CreatedProduct> creation = products.create(invocation, body, idempotencyKey);
         CreatedProduct product = creation.answer();
-        MutableHttpResponse<CreatedProduct> response = HttpResponse
-            .created(product, URI.create("/products/" + product.id()))
-            .header(HttpHeaders.ETAG, EntityTags.of(product.version()));
-        return IdempotencyHeaders.marked(response, creation.replayed());
+        return IdempotencyHeaders.marked(
+            EntityTags.tagged(HttpResponse.created(product, URI.create("/products/" + product.id())), product.version()),
+            creation.replayed());
     }
 
     @Get(headRoute = false)
@@ -122,6 +120,6 @@ class ProductController {
     }
 
     private static HttpResponse<ProductView> withTag(Product product) {
-        return HttpResponse.ok(ProductView.of(product)).header(HttpHeaders.ETAG, EntityTags.of(product.version()));
+        return EntityTags.tagged(HttpResponse.ok(ProductView.of(product)), product.version());
     }
 }

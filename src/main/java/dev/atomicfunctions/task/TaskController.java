@@ -14,7 +14,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -73,9 +72,9 @@ class TaskController {
                                   @Body @Valid NewTask body) {
         Outcome<TaskView> creation = tasks.create(invocation, body, idempotencyKey);
         TaskView task = creation.answer();
-        MutableHttpResponse<TaskView> response = HttpResponse.created(task, URI.create("/tasks/" + task.id()))
-            .header(HttpHeaders.ETAG, EntityTags.of(task.version()));
-        return IdempotencyHeaders.marked(response, creation.replayed());
+        return IdempotencyHeaders.marked(
+            EntityTags.tagged(HttpResponse.created(task, URI.create("/tasks/" + task.id())), task.version()),
+            creation.replayed());
     }
 
     @Get(headRoute = false)
@@ -127,6 +126,6 @@ class TaskController {
     }
 
     private static HttpResponse<TaskView> withTag(Task task) {
-        return HttpResponse.ok(TaskView.of(task)).header(HttpHeaders.ETAG, EntityTags.of(task.version()));
+        return EntityTags.tagged(HttpResponse.ok(TaskView.of(task)), task.version());
     }
 }

@@ -1,6 +1,8 @@
 package dev.atomicfunctions.http.request;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.MutableHttpResponse;
 
 import java.util.Arrays;
 
@@ -16,6 +18,11 @@ public final class EntityTags {
      */
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** @return the response, carrying the strong entity tag of this version in {@code ETag} */
+    public static <T> MutableHttpResponse<T> tagged(MutableHttpResponse<T> response, long version) {
+        return response.header(HttpHeaders.ETAG, of(version));
     }
 
     /**
