@@ -212,7 +212,8 @@ class ArchitectureTest {
         ENTRY_POINTS_AND_HANDLERS_CALL_SERVICES.check(PRODUCTION);
         assertThat(failures(ENTRY_POINTS_AND_HANDLERS_CALL_SERVICES))
             .anyMatch(d -> d.contains("ControllerCallingRepository") && d.contains("GenericRepository"))
-            .anyMatch(d -> d.contains("EventEntryPointWithoutTransaction") && d.contains("DataSource"));
+            .anyMatch(d -> d.contains("EventEntryPointWithoutTransaction") && d.contains("DataSource"))
+            .anyMatch(d -> d.contains("HandlerReadingTheDatabase") && d.contains("DataSource"));
     }
 
     @Test
