@@ -66,12 +66,13 @@ final class ScheduledJobs {
             OutboxDrain.Result relayed = outbox.drain(Duration.ofMillis(Deadline.remainingMillis()), margin);
             summary.put("relayedEvents", relayed.published());
             summary.put("purgedRecords", purgeRecords());
-            summary.put("pendingEvents", outbox.pending());
+            Long pending = outbox.pending();
+            summary.put("pendingEvents", pending);
             summary.put("ordersStillDue", expiry.due(clock.instant().minus(orderExpiry), batchSize).size());
             summary.put("stoppedForDeadline", !timeLeft());
             summary.put("durationMs", (System.nanoTime() - start) / 1_000_000);
             LOG.atInfo().addKeyValue("summary", summary).log("scheduled run done: {}", summary);
-            EmbeddedMetrics.outboxBacklog(outbox.pending());
+            EmbeddedMetrics.outboxBacklog(pending);
             return summary;
         } finally {
             LogFields.clear();
