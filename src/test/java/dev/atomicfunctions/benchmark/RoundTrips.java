@@ -9,7 +9,7 @@ import dev.atomicfunctions.support.Events;
 import dev.atomicfunctions.support.Postgres;
 import dev.atomicfunctions.support.TestLambdaContext;
 import dev.atomicfunctions.support.WireLog;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.atomicfunctions.http.request.HttpApiFunction;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ public final class RoundTrips {
         Map<String, List<Request>> rows = new LinkedHashMap<>();
         System.setProperty("datasources.default.data-source-properties.ApplicationName", "round-trips");
         int started = WireLog.mark();
-        APIGatewayV2HTTPEventFunction real = new APIGatewayV2HTTPEventFunction();
+        HttpApiFunction real = new HttpApiFunction();
         // Hikari's house keeper opens the pool's one connection in the background, about 100 ms after the pool
         // starts (minimum-idle 1): give it that time, so that the first request's line shows the request alone.
         Thread.sleep(1000);

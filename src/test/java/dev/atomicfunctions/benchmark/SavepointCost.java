@@ -6,7 +6,7 @@ import dev.atomicfunctions.migration.MigrationHandler;
 import dev.atomicfunctions.support.Events;
 import dev.atomicfunctions.support.Postgres;
 import dev.atomicfunctions.support.TestLambdaContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.atomicfunctions.http.request.HttpApiFunction;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -143,7 +143,7 @@ public final class SavepointCost {
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         variants.keySet().forEach(name -> millis.put(name, new ArrayList<>()));
         millis.put("100 x POST /tasks", new ArrayList<>());
-        try (APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction()) {
+        try (HttpApiFunction function = new HttpApiFunction()) {
             for (int round = -WARMUP; round < rounds; round++) {
                 List<String> order = new ArrayList<>(millis.keySet());
                 Collections.rotate(order, Math.floorMod(round, order.size()));

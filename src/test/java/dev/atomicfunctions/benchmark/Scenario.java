@@ -17,7 +17,7 @@ import java.util.List;
  */
 record Scenario(String name, String handler, String floorHandler, String eventResource, String seedResource) {
 
-    private static final String API_HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+    private static final String API_HANDLER = "dev.atomicfunctions.http.request.HttpApiFunction";
 
     /** Every scenario the benchmark runs. */
     static final List<Scenario> ALL = List.of(

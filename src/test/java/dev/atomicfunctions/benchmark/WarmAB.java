@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * {@code ./mvnw -o -q test-compile exec:exec -Dexec.executable=$JAVA_HOME/bin/java -Dexec.classpathScope=test
  * -Dexec.args="-cp %classpath dev.atomicfunctions.benchmark.WarmAB a.jar b.jar"}; system properties (before
  * {@code -cp}) {@code ab.pairs} (default 6), {@code ab.invocations} (timed per run, default 1000), {@code ab.scenarios}
- * (event files' names without extension, comma-separated; default every scenario).
+ * (event files' names without extension, comma-separated; default every scenario), {@code ab.handlerA} (A's handler
+ * class, when A predates a change of the scenario's handler).
  */
 public final class WarmAB {
 
@@ -67,6 +68,7 @@ public final class WarmAB {
             if (only != null && !only.contains(scenario.slug())) {
                 continue;
             }
+            String handlerA = System.getProperty("ab.handlerA", scenario.handler());
             Path event = WORK.resolve(Path.of(scenario.eventResource()).getFileName());
             try (InputStream in = WarmAB.class.getClassLoader().getResourceAsStream(scenario.eventResource())) {
                 Files.copy(in, event, StandardCopyOption.REPLACE_EXISTING);
@@ -75,8 +77,10 @@ public final class WarmAB {
             for (int i = 0; i < pairs; i++) {
                 long[] pair = new long[4];
                 boolean aFirst = i % 2 == 0;
-                long[] first = run(harness, scenario, aFirst ? a : b, event, invocations, environment);
-                long[] second = run(harness, scenario, aFirst ? b : a, event, invocations, environment);
+                long[] first = run(harness, aFirst ? handlerA : scenario.handler(), aFirst ? a : b, event,
+                    invocations, environment);
+                long[] second = run(harness, aFirst ? scenario.handler() : handlerA, aFirst ? b : a, event,
+                    invocations, environment);
                 long[] ofA = aFirst ? first : second;
                 long[] ofB = aFirst ? second : first;
                 pair[0] = ofA[0];
@@ -101,13 +105,13 @@ public final class WarmAB {
         System.exit(0);
     }
 
-    private static long[] run(String harness, Scenario scenario, Path task, Path event, int invocations,
+    private static long[] run(String harness, String handler, Path task, Path event, int invocations,
                               Map<String, String> environment) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString()));
         command.addAll(LAMBDA_FLAGS);
         command.addAll(List.of("-cp", harness, LambdaRuntimeHarness.class.getName(), "warm", "isolated",
-            scenario.handler(), task.toString(), event.toString(), Integer.toString(invocations)));
+            handler, task.toString(), event.toString(), Integer.toString(invocations)));
         Path log = WORK.resolve("last-run.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);

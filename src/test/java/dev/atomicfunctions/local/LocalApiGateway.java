@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.atomicfunctions.support.TestLambdaContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.atomicfunctions.http.request.HttpApiFunction;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 
 /**
  * What API Gateway's HTTP API does in front of the tasks function, on localhost: turns each HTTP request into a
- * payload v2 event, invokes the real {@link APIGatewayV2HTTPEventFunction} (built as Lambda builds it, with its
+ * payload v2 event, invokes the real {@link HttpApiFunction} (built as Lambda builds it, with its
  * no-argument constructor) and turns its response back into HTTP.
  * <p>
  * Identity, development only: the JWT authorizer is simulated by the {@value #DEV_SUBJECT_HEADER} header, whose value
@@ -51,11 +51,11 @@ public final class LocalApiGateway implements AutoCloseable {
     private static final DateTimeFormatter API_GATEWAY_TIME =
         DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private final APIGatewayV2HTTPEventFunction function;
+    private final HttpApiFunction function;
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private LocalApiGateway(APIGatewayV2HTTPEventFunction function, HttpServer server, ExecutorService executor) {
+    private LocalApiGateway(HttpApiFunction function, HttpServer server, ExecutorService executor) {
         this.function = function;
         this.server = server;
         this.executor = executor;
@@ -66,7 +66,7 @@ public final class LocalApiGateway implements AutoCloseable {
      * @return the started gateway
      */
     public static LocalApiGateway start(int port) throws IOException {
-        APIGatewayV2HTTPEventFunction function = withPoolOf(CONCURRENT_CONNECTIONS);
+        HttpApiFunction function = withPoolOf(CONCURRENT_CONNECTIONS);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 2 * CONCURRENT_CONNECTIONS);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         LocalApiGateway gateway = new LocalApiGateway(function, server, executor);
@@ -77,11 +77,11 @@ public final class LocalApiGateway implements AutoCloseable {
     }
 
     /** The function as Lambda builds it (no-argument constructor), with a pool sized for concurrent requests. */
-    private static APIGatewayV2HTTPEventFunction withPoolOf(int connections) {
+    private static HttpApiFunction withPoolOf(int connections) {
         String property = "datasources.default.maximum-pool-size";
         String previous = System.setProperty(property, Integer.toString(connections));
         try {
-            return new APIGatewayV2HTTPEventFunction();
+            return new HttpApiFunction();
         } finally {
             if (previous == null) {
                 System.clearProperty(property);

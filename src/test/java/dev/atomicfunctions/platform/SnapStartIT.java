@@ -15,7 +15,7 @@ import io.micronaut.crac.test.CheckpointSimulator;
 import io.micronaut.crac.test.DefaultCheckpointSimulator;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.atomicfunctions.http.request.HttpApiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,7 +50,7 @@ class SnapStartIT {
     @Test
     void closesEveryConnectionBeforeTheSnapshotAndServesAfterRestore() throws InterruptedException {
         String owner = "snap-" + UUID.randomUUID();
-        try (APIGatewayV2HTTPEventFunction handler = function(Map.of())) {
+        try (HttpApiFunction handler = function(Map.of())) {
             assertThat(create(handler, owner, "before the snapshot").getStatusCode()).isEqualTo(201);
             assertThat(connections()).isEqualTo(1);
             CheckpointSimulator snapshot = simulator(handler);
@@ -70,7 +70,7 @@ class SnapStartIT {
     void primesTheRequestPathBeforeTheSnapshotAndKeepsNoRowAndNoConnection() throws InterruptedException {
         String owner = "snap-" + UUID.randomUUID();
         try (LogCapture logs = new LogCapture();
-             APIGatewayV2HTTPEventFunction handler = function(Map.of(
+             HttpApiFunction handler = function(Map.of(
                  "datasources.default.data-source-properties.socketFactory", WireLog.class.getName()))) {
             CheckpointSimulator snapshot = simulator(handler);
             Map<String, Long> rows = rows();
@@ -116,11 +116,11 @@ class SnapStartIT {
     @Test
     void primesWithTheHandlersPayloadVersionAndNothingInAFunctionThatServesNoApi() {
         try (LogCapture logs = new LogCapture()) {
-            try (APIGatewayV2HTTPEventFunction restApi = function(Map.of("atomic.snapstart.handler",
+            try (HttpApiFunction restApi = function(Map.of("atomic.snapstart.handler",
                 "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction::handleRequest"))) {
                 simulator(restApi).runBeforeCheckpoint();
             }
-            try (APIGatewayV2HTTPEventFunction queue = function(Map.of("atomic.snapstart.handler",
+            try (HttpApiFunction queue = function(Map.of("atomic.snapstart.handler",
                 "dev.atomicfunctions.queue.QueueHandler"))) {
                 simulator(queue).runBeforeCheckpoint();
             }
@@ -134,10 +134,10 @@ class SnapStartIT {
     @Test
     void primesNothingWithoutACheckpointNorWhenTurnedOff() {
         try (LogCapture logs = new LogCapture()) {
-            try (APIGatewayV2HTTPEventFunction coldStart = function(Map.of())) {
+            try (HttpApiFunction coldStart = function(Map.of())) {
                 assertThat(create(coldStart, "snap-" + UUID.randomUUID(), "cold").getStatusCode()).isEqualTo(201);
             }
-            try (APIGatewayV2HTTPEventFunction off = function(Map.of("atomic.snapstart.priming", "false"))) {
+            try (HttpApiFunction off = function(Map.of("atomic.snapstart.priming", "false"))) {
                 assertThat(off.getApplicationContext().getBeansOfType(OrderedResource.class))
                     .noneMatch(r -> r.getClass().getName().contains("SnapStartPriming"));
                 simulator(off).runBeforeCheckpoint();
@@ -148,7 +148,7 @@ class SnapStartIT {
 
     @Test
     void thePrimingSubjectIsRefusedFromOutside() {
-        try (APIGatewayV2HTTPEventFunction handler = function(Map.of())) {
+        try (HttpApiFunction handler = function(Map.of())) {
             APIGatewayV2HTTPResponse response = handler.handleRequest(Events.v2("GET", "/tasks", PRIMING_SUBJECT,
                 null), new TestLambdaContext("tasks-api"));
 
@@ -156,20 +156,20 @@ class SnapStartIT {
         }
     }
 
-    private APIGatewayV2HTTPEventFunction function(Map<String, Object> properties) {
+    private HttpApiFunction function(Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("datasources.default.data-source-properties.ApplicationName", pool);
         // One round, the collection, and the last round: two rounds in all, which prove the loop; the default's
         // 300 would only make the test slower.
         all.putIfAbsent("atomic.snapstart.priming-rounds", 1);
-        return new APIGatewayV2HTTPEventFunction(new LambdaApplicationContextBuilder().properties(all).build());
+        return new HttpApiFunction(new LambdaApplicationContextBuilder().properties(all).build());
     }
 
     /**
      * micronaut-crac's simulator over the handler's CRaC resources, in their order. Built here because the shaded
      * jar's Micronaut AOT service list leaves out beans of the test environment, the simulator among them.
      */
-    private static CheckpointSimulator simulator(APIGatewayV2HTTPEventFunction handler) {
+    private static CheckpointSimulator simulator(HttpApiFunction handler) {
         List<OrderedResource> resources = new ArrayList<>(
             handler.getApplicationContext().getBeansOfType(OrderedResource.class));
         OrderUtil.sort(resources);
@@ -177,12 +177,12 @@ class SnapStartIT {
         return new DefaultCheckpointSimulator(resources);
     }
 
-    private static HikariDataSource hikari(APIGatewayV2HTTPEventFunction handler) {
+    private static HikariDataSource hikari(HttpApiFunction handler) {
         return (HikariDataSource) DelegatingDataSource.unwrapDataSource(
             handler.getApplicationContext().getBean(DataSource.class));
     }
 
-    private static APIGatewayV2HTTPResponse create(APIGatewayV2HTTPEventFunction handler, String owner, String title) {
+    private static APIGatewayV2HTTPResponse create(HttpApiFunction handler, String owner, String title) {
         return handler.handleRequest(Events.v2("POST", "/tasks", owner, "{\"title\":\"" + title + "\"}"),
             new TestLambdaContext("tasks-api"));
     }

@@ -7,7 +7,7 @@ import dev.atomicfunctions.support.Events;
 import dev.atomicfunctions.support.TestDatabase;
 import dev.atomicfunctions.support.TestLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.atomicfunctions.http.request.HttpApiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,13 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(TestDatabase.class)
 class ProductAdministratorsIT {
 
-    private static APIGatewayV2HTTPEventFunction httpApi;
+    private static HttpApiFunction httpApi;
     private static ApiGatewayProxyRequestEventFunction restApi;
     private final String subject = "client-" + UUID.randomUUID();
 
     @BeforeAll
     static void buildHandlers() {
-        httpApi = new APIGatewayV2HTTPEventFunction();
+        httpApi = new HttpApiFunction();
         restApi = new ApiGatewayProxyRequestEventFunction();
     }
 

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.atomicfunctions.http.request.HttpApiFunction;
 import io.micronaut.serde.ObjectMapper;
 
 import java.io.IOException;
@@ -27,7 +27,7 @@ import java.util.Map;
 public final class InProcessApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
-    private final APIGatewayV2HTTPEventFunction httpApi = new APIGatewayV2HTTPEventFunction();
+    private final HttpApiFunction httpApi = new HttpApiFunction();
     private final ApiGatewayProxyRequestEventFunction restApi = new ApiGatewayProxyRequestEventFunction();
 
     /** How a body travels: as JSON, flagged base64 (JSON bodies are encoded), or without a Content-Type. */

@@ -6,7 +6,7 @@ import dev.atomicfunctions.support.Events;
 import dev.atomicfunctions.support.TestDatabase;
 import dev.atomicfunctions.support.TestLambdaContext;
 import io.micronaut.core.type.Argument;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.atomicfunctions.http.request.HttpApiFunction;
 import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,15 +35,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(TestDatabase.class)
 class TaskConcurrencyIT {
 
-    private static APIGatewayV2HTTPEventFunction environmentA;
-    private static APIGatewayV2HTTPEventFunction environmentB;
+    private static HttpApiFunction environmentA;
+    private static HttpApiFunction environmentB;
     private static final ExecutorService THREADS = Executors.newFixedThreadPool(2);
     private final String owner = "owner-" + UUID.randomUUID();
 
     @BeforeAll
     static void startTwoEnvironments() {
-        environmentA = new APIGatewayV2HTTPEventFunction();
-        environmentB = new APIGatewayV2HTTPEventFunction();
+        environmentA = new HttpApiFunction();
+        environmentB = new HttpApiFunction();
     }
 
     @AfterAll
@@ -109,7 +109,7 @@ class TaskConcurrencyIT {
             .readValue(created.getBody(), Argument.mapOf(String.class, Object.class)).get("id");
     }
 
-    private APIGatewayV2HTTPResponse patch(APIGatewayV2HTTPEventFunction environment, String id, String body) {
+    private APIGatewayV2HTTPResponse patch(HttpApiFunction environment, String id, String body) {
         return environment.handleRequest(Events.v2("PATCH", "/tasks/" + id, owner, body, "If-Match", "\"1\""),
             new TestLambdaContext("tasks-api"));
     }

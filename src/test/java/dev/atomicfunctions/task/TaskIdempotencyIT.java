@@ -5,7 +5,7 @@ import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.Events;
 import dev.atomicfunctions.support.Http;
 import dev.atomicfunctions.support.TestLambdaContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.atomicfunctions.http.request.HttpApiFunction;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -76,8 +76,8 @@ class TaskIdempotencyIT extends TaskHttpTestBase {
     void createsOneTaskWhenTheSameKeyArrivesTwiceAtOnce() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         CyclicBarrier start = new CyclicBarrier(2);
-        try (APIGatewayV2HTTPEventFunction a = new APIGatewayV2HTTPEventFunction();
-             APIGatewayV2HTTPEventFunction b = new APIGatewayV2HTTPEventFunction()) {
+        try (HttpApiFunction a = new HttpApiFunction();
+             HttpApiFunction b = new HttpApiFunction()) {
             List<Future<APIGatewayV2HTTPResponse>> responses = List.of(
                 threads.submit(() -> create(a, start)), threads.submit(() -> create(b, start)));
 
@@ -93,7 +93,7 @@ class TaskIdempotencyIT extends TaskHttpTestBase {
         assertThat(Db.count("SELECT count(*) FROM idempotency_record WHERE owner_id = ?", owner)).isEqualTo(1);
     }
 
-    private APIGatewayV2HTTPResponse create(APIGatewayV2HTTPEventFunction environment, CyclicBarrier start)
+    private APIGatewayV2HTTPResponse create(HttpApiFunction environment, CyclicBarrier start)
         throws Exception {
         start.await();
         return environment.handleRequest(Events.v2("POST", "/tasks", owner, "{\"title\":\"racing\"}",

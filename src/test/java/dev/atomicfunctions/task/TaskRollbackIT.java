@@ -9,7 +9,7 @@ import dev.atomicfunctions.support.LogCapture;
 import dev.atomicfunctions.support.TestDatabase;
 import dev.atomicfunctions.support.TestLambdaContext;
 import io.micronaut.core.type.Argument;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.atomicfunctions.http.request.HttpApiFunction;
 import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,11 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(TestDatabase.class)
 class TaskRollbackIT {
 
-    private static APIGatewayV2HTTPEventFunction handler;
+    private static HttpApiFunction handler;
 
     @BeforeAll
     static void installFailingTriggers() {
-        handler = new APIGatewayV2HTTPEventFunction();
+        handler = new HttpApiFunction();
         Db.execute("""
             CREATE OR REPLACE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN RAISE EXCEPTION 'audit refused by test trigger'; END $$""");

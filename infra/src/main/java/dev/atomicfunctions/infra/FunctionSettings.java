@@ -52,7 +52,7 @@ record FunctionSettings(String id, String handler, String description, int memor
             environment.put("ADMIN_SCOPES", stack.adminScopes());
         }
         return new FunctionSettings(API_ID,
-            "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction",
+            "dev.atomicfunctions.http.request.HttpApiFunction",
             "HTTP API: tasks, products, orders (API Gateway HTTP API, payload v2)",
             // 1024 MB: Lambda's CPU share grows with memory, and a restore plus the first request are CPU-bound
             // (class loading, JIT); it is also the size the cold-start benchmark models. Not tuned further here.

@@ -20,7 +20,6 @@ import io.micronaut.crac.CracResourceRegistrar;
 import io.micronaut.crac.OrderedResource;
 import io.micronaut.function.aws.HandlerUtils;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyEventHandler;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventHandler;
 import jakarta.inject.Singleton;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -146,9 +145,10 @@ final class SnapStartPriming implements OrderedResource {
                     new APIGatewayProxyResponseEvent()).getResponse().getNativeResponse();
                 return new Answer(response.getStatusCode(), response.getBody());
             };
-        } else if (handler.isEmpty() || handler.contains(".payload2.")) {
+        } else if (handler.isEmpty() || handler.startsWith(HttpApiFunction.class.getName())
+            || handler.contains(".payload2.")) {
             // The handler's own exchange, on a second instance: closing one would close the application context.
-            APIGatewayV2HTTPEventHandler v2 = new APIGatewayV2HTTPEventHandler(applicationContext);
+            HttpApiExchanges v2 = new HttpApiExchanges(applicationContext);
             send = request -> {
                 APIGatewayV2HTTPResponse response = v2.exchange(v2Event(request), new APIGatewayV2HTTPResponse())
                     .getResponse().getNativeResponse();

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.atomicfunctions.support.Events;
 import dev.atomicfunctions.support.TestLambdaContext;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.atomicfunctions.http.request.HttpApiFunction;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,7 +23,7 @@ class DatabaseUnavailableIT {
             closedPort = socket.getLocalPort();
         }
         APIGatewayV2HTTPResponse response;
-        try (APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction(
+        try (HttpApiFunction handler = new HttpApiFunction(
             new LambdaApplicationContextBuilder().properties(Map.of(
                 "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/atomic",
                 "datasources.default.connection-timeout", 1000)).build())) {

@@ -8,7 +8,7 @@ import dev.atomicfunctions.support.TestDatabase;
 import dev.atomicfunctions.support.TestLambdaContext;
 import dev.atomicfunctions.support.WireLog;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.atomicfunctions.http.request.HttpApiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,12 +34,12 @@ class StatementsPerRequestIT {
 
     private static final String POOL = "statements-" + UUID.randomUUID();
     private static int opened;
-    private static APIGatewayV2HTTPEventFunction handler;
+    private static HttpApiFunction handler;
 
     @BeforeAll
     static void start() {
         opened = WireLog.mark();
-        handler = new APIGatewayV2HTTPEventFunction(new LambdaApplicationContextBuilder()
+        handler = new HttpApiFunction(new LambdaApplicationContextBuilder()
             .properties(Map.of("datasources.default.data-source-properties.ApplicationName", POOL,
                 "datasources.default.data-source-properties.socketFactory", WireLog.class.getName()))
             .build());

@@ -3,7 +3,7 @@ package dev.atomicfunctions.platform.transaction;
 import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.TestDatabase;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.atomicfunctions.http.request.HttpApiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,7 +31,7 @@ class DefaultIsolationIT {
 
     @Test
     void aTransactionOnTheFunctionsPoolRunsAtReadCommitted() throws SQLException {
-        try (APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction();
+        try (HttpApiFunction function = new HttpApiFunction();
              Connection connection = DelegatingDataSource.unwrapDataSource(
                  function.getApplicationContext().getBean(DataSource.class)).getConnection();
              Statement statement = connection.createStatement()) {
