@@ -16,6 +16,8 @@ import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -90,6 +92,22 @@ class ApiGatewayEventsIT {
             .containsExactly(Map.of("owner_id", subject));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP API", "REST API"})
+    void answersAClientThatAcceptsOnlyProblemsWithJsonAndItsProblemsAsProblems(String api) throws IOException {
+        String title = "negotiated-" + UUID.randomUUID();
+        String body = "{\"title\":\"" + title + "\"}";
+
+        Answer created = send(api, "POST", "/tasks", body);
+        Answer refused = send(api, "POST", "/tasks", "{\"title\":\"\"}");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.contentType()).startsWith("application/json");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(Db.count("SELECT count(*) FROM task WHERE title = ?", title)).isOne();
+    }
+
     @Test
     void refusesARestApiEventWithoutAuthorizerClaimsAndWritesNothing() throws IOException {
         String title = "anonymous-" + UUID.randomUUID();
@@ -100,6 +118,23 @@ class ApiGatewayEventsIT {
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(json(response.getBody())).containsEntry("status", 401);
         assertThat(Db.count("SELECT count(*) FROM task WHERE title = ?", title)).isZero();
+    }
+
+    private record Answer(int status, String contentType) {
+    }
+
+    /** Sends a request whose client accepts only problem documents, through either API's handler. */
+    private Answer send(String api, String method, String path, String body) {
+        TestLambdaContext lambda = new TestLambdaContext("tasks-api");
+        if (api.equals("HTTP API")) {
+            APIGatewayV2HTTPResponse response = httpApi.handleRequest(
+                Events.v2(method, path, subject, body, "Accept", "application/problem+json"), lambda);
+            return new Answer(response.getStatusCode(), response.getHeaders().get("Content-Type"));
+        }
+        APIGatewayProxyRequestEvent event = Events.v1(method, path, subject, body, "Accept", "application/problem+json");
+        event.setMultiValueHeaders(null);
+        APIGatewayProxyResponseEvent response = restApi.handleRequest(event, lambda);
+        return new Answer(response.getStatusCode(), response.getHeaders().get("Content-Type"));
     }
 
     private static Map<String, Object> json(String body) throws IOException {

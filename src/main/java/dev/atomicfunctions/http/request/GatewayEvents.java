@@ -156,11 +156,18 @@ final class GatewayEvents {
     }
 
     /**
-     * Adds {@code application/json} to the {@code Accept} header of the event. The handler builds the request's
-     * headers from the event every time they are read (micronaut-aws 4.11), so this is what routing and content
-     * negotiation then see; {@code ProblemAcceptFilter}'s test guards that behaviour.
+     * Adds {@code application/json} to the request's {@code Accept} header, where routing and content negotiation then
+     * see it: to the headers of our HTTP API adaptation ({@link HttpApiRequest}), which reads them once, or to the
+     * event under Micronaut's (REST API payload 1.0), which reads them from the event on every look (micronaut-aws
+     * 4.11). {@code TaskInputHttpIT} guards both.
      */
     static void alsoAcceptJson(HttpRequest<?> request) {
+        if (request instanceof HttpApiRequest<?> ours) {
+            // Its headers are read from the event once: added to them, the value stays for the whole request.
+            ours.getHeaders().add(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+            return;
+        }
+        // Micronaut's own adaptations read the headers from the event again on every look: change the event.
         switch (nativeEvent(request)) {
             case APIGatewayV2HTTPEvent v2 -> v2.setHeaders(withJson(v2.getHeaders()));
             case APIGatewayProxyRequestEvent v1 -> {
