@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.lang.management.ManagementFactory;
@@ -96,7 +97,9 @@ public final class LambdaRuntimeHarness {
         int status = 0;
         for (int i = -untimed; i < invocations; i++) {
             long start = System.nanoTime();
-            Object event = events.fromJson(json.replace("${requestId}", UUID.randomUUID().toString()));
+            // As the runtime interface client reads an event: from the stream of the invocation's body.
+            Object event = events.fromJson(new ByteArrayInputStream(json.replace("${requestId}",
+                UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8)));
             long handlerStart = System.nanoTime();
             Object response = handler.handleRequest(event, new HarnessContext());
             long handlerEnd = System.nanoTime();
