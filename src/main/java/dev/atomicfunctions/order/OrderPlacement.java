@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -77,10 +76,8 @@ class OrderPlacement {
             orderLines.add(new OrderLine(UUID.randomUUID(), orderId, i + 1, product.id(), product.sku(),
                 request.lines().get(i).quantity(), product.priceMinor()));
         }
-        // Reserve in the order the locks were taken in (PostgreSQL's uuid order, which is the order of the text form;
-        // Java's UUID.compareTo compares signed halves and would differ). The rows are locked already either way.
-        orderLines.stream().sorted(Comparator.comparing(line -> line.productId().toString())).forEach(line -> stock.move(
-            invocation, line.productId(), MovementKind.RESERVATION, -line.quantity(), null, orderId));
+        stock.moveAll(invocation, MovementKind.RESERVATION,
+            orderLines.stream().map(line -> new Stock.Change(line.productId(), -line.quantity())).toList(), orderId);
         Order order = orders.save(new Order(orderId, invocation.subject(), OrderStatus.PLACED,
             products.getFirst().currency(), total(orderLines), emptyToNull(request.note()), now, now, 1));
         OrderView view = OrderView.of(order, lines.saveAll(orderLines));

@@ -13,7 +13,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -55,8 +54,8 @@ class OrderRelease {
         List<OrderLine> orderLines = lines.findByOrderIdOrderByLineNo(order.id());
         // Products locked in id order, as placement locks them: the two never wait on each other in a cycle.
         stock.lock(orderLines.stream().map(OrderLine::productId).collect(Collectors.toSet()), List.of());
-        orderLines.stream().sorted(Comparator.comparing(line -> line.productId().toString())).forEach(line -> stock.move(
-            invocation, line.productId(), MovementKind.RELEASE, line.quantity(), null, order.id()));
+        stock.moveAll(invocation, MovementKind.RELEASE,
+            orderLines.stream().map(line -> new Stock.Change(line.productId(), line.quantity())).toList(), order.id());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (orders.updateStatus(order.id(), order.version(), to.name(), now) == 0) {
             throw new OrderConcurrentlyModifiedException();

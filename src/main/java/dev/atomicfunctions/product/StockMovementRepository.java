@@ -14,6 +14,9 @@ interface StockMovementRepository extends GenericRepository<StockMovement, UUID>
 
     StockMovement save(StockMovement movement);
 
+    /** One batch: one round trip for them all. */
+    List<StockMovement> saveAll(Iterable<StockMovement> movements);
+
     /** Keyset page of a product's movements, newest first. */
     @Query("""
         SELECT * FROM stock_movement

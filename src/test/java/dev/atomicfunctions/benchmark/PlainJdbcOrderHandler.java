@@ -102,7 +102,7 @@ public final class PlainJdbcOrderHandler implements RequestHandler<APIGatewayV2H
                     c.rollback();
                     return status(422);
                 }
-                // Per product, in the order the locks were taken: the conditional update, then its movement.
+                // Per product, in the order the locks were taken, the conditional update; then the movements in one batch.
                 try (PreparedStatement move = c.prepareStatement("""
                     UPDATE product SET stock = stock + ?, updated_at = ?, version = version + 1
                     WHERE id = ? AND stock + ? >= 0""");
@@ -127,8 +127,9 @@ public final class PlainJdbcOrderHandler implements RequestHandler<APIGatewayV2H
                         movement.setString(6, subject);
                         movement.setTimestamp(7, now);
                         movement.setObject(8, UUID.randomUUID());
-                        movement.executeUpdate();
+                        movement.addBatch();
                     }
+                    movement.executeBatch();
                 }
                 try (PreparedStatement order = c.prepareStatement("INSERT INTO \"customer_order\" (\"owner_id\","
                     + "\"status\",\"currency\",\"total_minor\",\"note\",\"created_at\",\"updated_at\",\"version\","
