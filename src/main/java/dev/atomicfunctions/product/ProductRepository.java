@@ -56,4 +56,19 @@ interface ProductRepository extends GenericRepository<Product, UUID> {
         UPDATE product SET stock = stock + :delta, updated_at = :updatedAt, version = version + 1
         WHERE id = :id AND stock + :delta >= 0""")
     int changeStock(UUID id, int delta, Instant updatedAt);
+
+    /**
+     * {@link #changeStock} for several products in one statement, all or none: {@code deltas[i]} to product
+     * {@code ids[i]} (each product once), and no row changes when any stock would go below zero. The ids go as text
+     * (Micronaut Data has no uuid array type), cast by PostgreSQL.
+     *
+     * @return {@code ids.length}, or 0 when a stock would have gone below zero
+     */
+    @Query("""
+        UPDATE product p SET stock = p.stock + c.delta, updated_at = :updatedAt, version = p.version + 1
+        FROM unnest(CAST(:ids AS uuid[]), CAST(:deltas AS int[])) AS c(id, delta)
+        WHERE p.id = c.id AND NOT EXISTS (
+            SELECT 1 FROM product q JOIN unnest(CAST(:ids AS uuid[]), CAST(:deltas AS int[])) AS d(id, delta)
+            ON q.id = d.id WHERE q.stock + d.delta < 0)""")
+    int changeStocks(String[] ids, int[] deltas, Instant updatedAt);
 }

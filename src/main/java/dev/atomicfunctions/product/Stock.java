@@ -61,28 +61,27 @@ public class Stock {
     }
 
     /**
-     * Moves the stock of several products for one order: each product's stock changes in the order {@link #lock}
-     * takes the locks in (PostgreSQL's uuid order, the order of the text form; Java's {@code UUID.compareTo}
-     * compares signed halves and would differ), then all the movements are recorded in one batch: one round trip
-     * for them all instead of one each.
+     * Moves the stock of several products for one order, in two round trips whatever their number: one statement
+     * changes every product's stock (the rows are already locked, see {@link #lock}), then one batch records all
+     * the movements.
      *
      * @param changes one per product, each with its signed quantity
-     * @return the movements recorded, in that order
-     * @throws InsufficientStockException when a stock would go below zero (the caller's transaction then writes
-     *                                    nothing)
+     * @return the movements recorded, in PostgreSQL's uuid order of their products (the lock order)
+     * @throws InsufficientStockException when a stock would go below zero, for the first such product (the caller's
+     *                                    transaction then writes nothing)
      */
     public List<StockMovement> moveAll(Invocation invocation, MovementKind kind, Collection<Change> changes,
                                        UUID orderId) {
         Instant now = now();
-        List<StockMovement> recorded = changes.stream()
-            .sorted(Comparator.comparing(change -> change.productId().toString()))
-            .map(change -> {
-                change(change.productId(), change.quantity(), now);
-                return new StockMovement(UUID.randomUUID(), change.productId(), kind, change.quantity(), null,
-                    orderId, invocation.subject(), now);
-            })
-            .toList();
-        return movements.saveAll(recorded);
+        // PostgreSQL's uuid order is the order of the text form; Java's UUID.compareTo compares signed halves.
+        List<Change> ordered = changes.stream().sorted(Comparator.comparing(c -> c.productId().toString())).toList();
+        String[] ids = ordered.stream().map(change -> change.productId().toString()).toArray(String[]::new);
+        int[] deltas = ordered.stream().mapToInt(Change::quantity).toArray();
+        if (products.changeStocks(ids, deltas, now) != ordered.size()) {
+            throw shortage(ordered);
+        }
+        return movements.saveAll(ordered.stream().map(change -> new StockMovement(UUID.randomUUID(),
+            change.productId(), kind, change.quantity(), null, orderId, invocation.subject(), now)).toList());
     }
 
     /**
@@ -91,6 +90,21 @@ public class Stock {
      * @param quantity signed: negative takes stock, positive returns it
      */
     public record Change(UUID productId, int quantity) {
+    }
+
+    /**
+     * What stopped a change of several stocks, which changed none of them: the first product, in lock order, whose
+     * stock could not take its change.
+     */
+    private RuntimeException shortage(List<Change> ordered) {
+        for (Change change : ordered) {
+            Product product = products.findById(change.productId()).orElseThrow(ProductNotFoundException::new);
+            if (product.stock() + change.quantity() < 0) {
+                return new InsufficientStockException(product.stock());
+            }
+        }
+        // The rows are locked by the caller: a product cannot vanish or change between the update and this read.
+        return new IllegalStateException("fewer stocks changed than asked, and none short");
     }
 
     private void change(UUID productId, int quantity, Instant now) {

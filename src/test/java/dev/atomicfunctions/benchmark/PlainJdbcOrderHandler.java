@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -102,26 +103,32 @@ public final class PlainJdbcOrderHandler implements RequestHandler<APIGatewayV2H
                     c.rollback();
                     return status(422);
                 }
-                // Per product, in the order the locks were taken, the conditional update; then the movements in one batch.
+                // Every product's conditional update in one statement, then the movements in one batch.
                 try (PreparedStatement move = c.prepareStatement("""
-                    UPDATE product SET stock = stock + ?, updated_at = ?, version = version + 1
-                    WHERE id = ? AND stock + ? >= 0""");
+                    UPDATE product p SET stock = p.stock + c.delta, updated_at = ?, version = p.version + 1
+                    FROM unnest(CAST(? AS uuid[]), CAST(? AS int[])) AS c(id, delta)
+                    WHERE p.id = c.id AND NOT EXISTS (
+                        SELECT 1 FROM product q JOIN unnest(CAST(? AS uuid[]), CAST(? AS int[])) AS d(id, delta)
+                        ON q.id = d.id WHERE q.stock + d.delta < 0)""");
                      PreparedStatement movement = c.prepareStatement("INSERT INTO \"stock_movement\" "
                          + "(\"product_id\",\"kind\",\"quantity\",\"reason\",\"order_id\",\"actor\",\"created_at\","
                          + "\"id\") VALUES (?,?,?,?,?,?,?,?)")) {
+                    move.setTimestamp(1, now);
+                    Array ids = c.createArrayOf("uuid", lockOrder.toArray());
+                    Array deltas = c.createArrayOf("int4", lockOrder.stream().map(p -> -quantities.get(p))
+                        .toArray());
+                    move.setArray(2, ids);
+                    move.setArray(3, deltas);
+                    move.setArray(4, ids);
+                    move.setArray(5, deltas);
+                    if (move.executeUpdate() != n) {
+                        c.rollback();
+                        return status(409);
+                    }
                     for (UUID product : lockOrder) {
-                        int delta = -quantities.get(product);
-                        move.setInt(1, delta);
-                        move.setTimestamp(2, now);
-                        move.setObject(3, product);
-                        move.setInt(4, delta);
-                        if (move.executeUpdate() != 1) {
-                            c.rollback();
-                            return status(409);
-                        }
                         movement.setObject(1, product);
                         movement.setString(2, "RESERVATION");
-                        movement.setInt(3, delta);
+                        movement.setInt(3, -quantities.get(product));
                         movement.setNull(4, Types.VARCHAR);
                         movement.setObject(5, orderId);
                         movement.setString(6, subject);
