@@ -114,11 +114,15 @@ class SnapStartIT {
     }
 
     @Test
-    void primesWithTheHandlersPayloadVersionAndNothingInAFunctionThatServesNoApi() {
+    void primesWithTheDeployedHandlersPayloadVersionAndNothingInAFunctionThatServesNoApi() {
         try (LogCapture logs = new LogCapture()) {
             try (HttpApiFunction restApi = function(Map.of("atomic.snapstart.handler",
                 "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction::handleRequest"))) {
                 simulator(restApi).runBeforeCheckpoint();
+            }
+            try (HttpApiFunction httpApi = function(Map.of("atomic.snapstart.handler",
+                HttpApiFunction.class.getName() + "::handleRequest"))) {
+                simulator(httpApi).runBeforeCheckpoint();
             }
             try (HttpApiFunction queue = function(Map.of("atomic.snapstart.handler",
                 "dev.atomicfunctions.queue.QueueHandler"))) {
@@ -127,6 +131,7 @@ class SnapStartIT {
 
             assertThat(logs.of(PRIMING_LOGGER)).satisfiesExactly(
                 v1 -> assertThat(keyValue(v1, "statuses")).isEqualTo("[200, 201, 400, 200, 422, 201, 201]"),
+                v2 -> assertThat(keyValue(v2, "statuses")).isEqualTo("[200, 201, 400, 200, 422, 201, 201]"),
                 queue -> assertThat(queue.getFormattedMessage()).contains("skipped"));
         }
     }
