@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.HandlerUtils;
-import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.executor.FunctionInitializer;
 
 /**
@@ -40,6 +39,6 @@ public final class HttpApiFunction extends FunctionInitializer
 
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return new LambdaApplicationContextBuilder();
+        return new HttpApiContextBuilder();
     }
 }
