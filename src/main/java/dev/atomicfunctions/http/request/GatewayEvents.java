@@ -159,7 +159,7 @@ final class GatewayEvents {
      * Adds {@code application/json} to the request's {@code Accept} header, where routing and content negotiation then
      * see it: to the headers of our HTTP API adaptation ({@link HttpApiRequest}), which reads them once, or to the
      * event under Micronaut's (REST API payload 1.0), which reads them from the event on every look (micronaut-aws
-     * 4.11). {@code TaskInputHttpIT} guards both.
+     * 4.11). {@code ApiGatewayEventsIT} guards both.
      */
     static void alsoAcceptJson(HttpRequest<?> request) {
         if (request instanceof HttpApiRequest<?> ours) {

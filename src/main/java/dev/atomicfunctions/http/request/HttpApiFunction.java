@@ -12,8 +12,9 @@ import io.micronaut.function.executor.FunctionInitializer;
 /**
  * The API function's Lambda handler, for an HTTP API (payload 2.0): what Micronaut's
  * {@code APIGatewayV2HTTPEventFunction} does, with the request adapted by {@link HttpApiExchanges}, which reads the
- * event's headers once per request instead of on every look (see {@link HttpApiRequest}). Built by the runtime with
- * its no-argument constructor, which starts the application context (at init, or before a SnapStart snapshot).
+ * event's headers once per request instead of on every look (see {@link HttpApiRequest}), in a context that looks
+ * up its event publishers once ({@link HttpApiContextBuilder}). Built by the runtime with its no-argument constructor,
+ * which starts the application context (at init, or before a SnapStart snapshot).
  */
 public final class HttpApiFunction extends FunctionInitializer
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
