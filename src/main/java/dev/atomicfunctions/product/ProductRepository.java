@@ -47,28 +47,29 @@ interface ProductRepository extends GenericRepository<Product, UUID> {
     int updateIfVersion(UUID id, long version, String name, long priceMinor, Instant updatedAt);
 
     /**
-     * Changes the stock by {@code delta} unless that would take it below zero. The row lock this takes makes a
-     * concurrent change wait, and PostgreSQL re-checks the condition on the row it then finds: no oversell.
+     * Changes the stock by {@code delta} unless that would take it below zero or above the integer range (summed as
+     * bigint: the refusal is a 0, not an overflow error). The row lock this takes makes a concurrent change wait,
+     * and PostgreSQL re-checks the condition on the row it then finds: no oversell.
      *
-     * @return 1 when changed, 0 when the stock is short (or the product absent)
+     * @return 1 when changed, 0 when the stock is short or would overflow (or the product absent)
      */
     @Query("""
         UPDATE product SET stock = stock + :delta, updated_at = :updatedAt, version = version + 1
-        WHERE id = :id AND stock + :delta >= 0""")
+        WHERE id = :id AND stock::bigint + :delta BETWEEN 0 AND 2147483647""")
     int changeStock(UUID id, int delta, Instant updatedAt);
 
     /**
      * {@link #changeStock} for several products in one statement, all or none: {@code deltas[i]} to product
-     * {@code ids[i]} (each product once), and no row changes when any stock would go below zero. The ids go as text
-     * (Micronaut Data has no uuid array type), cast by PostgreSQL.
+     * {@code ids[i]} (each product once), and no row changes when any stock would go below zero or above the integer
+     * range. The ids go as text (Micronaut Data has no uuid array type), cast by PostgreSQL.
      *
-     * @return {@code ids.length}, or 0 when a stock would have gone below zero
+     * @return {@code ids.length}, or 0 when a stock would have left its range
      */
     @Query("""
         UPDATE product p SET stock = p.stock + c.delta, updated_at = :updatedAt, version = p.version + 1
         FROM unnest(CAST(:ids AS uuid[]), CAST(:deltas AS int[])) AS c(id, delta)
         WHERE p.id = c.id AND NOT EXISTS (
             SELECT 1 FROM product q JOIN unnest(CAST(:ids AS uuid[]), CAST(:deltas AS int[])) AS d(id, delta)
-            ON q.id = d.id WHERE q.stock + d.delta < 0)""")
+            ON q.id = d.id WHERE q.stock::bigint + d.delta NOT BETWEEN 0 AND 2147483647)""")
     int changeStocks(String[] ids, int[] deltas, Instant updatedAt);
 }

@@ -51,6 +51,7 @@ public class Stock {
      *
      * @throws ProductNotFoundException   when there is no such product
      * @throws InsufficientStockException when the stock would go below zero; nothing is changed
+     * @throws StockLimitException        when the stock would exceed {@link StockLimitException#MAX_STOCK}
      */
     public StockMovement move(Invocation invocation, UUID productId, MovementKind kind, int quantity,
                               @Nullable String reason, @Nullable UUID orderId) {
@@ -69,6 +70,7 @@ public class Stock {
      * @return the movements recorded, in PostgreSQL's uuid order of their products (the lock order)
      * @throws InsufficientStockException when a stock would go below zero, for the first such product (the caller's
      *                                    transaction then writes nothing)
+     * @throws StockLimitException        when a stock would exceed {@link StockLimitException#MAX_STOCK}, likewise
      */
     public List<StockMovement> moveAll(Invocation invocation, MovementKind kind, Collection<Change> changes,
                                        UUID orderId) {
@@ -99,19 +101,28 @@ public class Stock {
     private RuntimeException shortage(List<Change> ordered) {
         for (Change change : ordered) {
             Product product = products.findById(change.productId()).orElseThrow(ProductNotFoundException::new);
-            if (product.stock() + change.quantity() < 0) {
-                return new InsufficientStockException(product.stock());
+            if (!fits(product.stock(), change.quantity())) {
+                return refusal(product.stock(), change.quantity());
             }
         }
         // The rows are locked by the caller: a product cannot vanish or change between the update and this read.
-        return new IllegalStateException("fewer stocks changed than asked, and none short");
+        return new IllegalStateException("fewer stocks changed than asked, and none out of range");
     }
 
     private void change(UUID productId, int quantity, Instant now) {
         if (products.changeStock(productId, quantity, now) == 0) {
             Product product = products.findById(productId).orElseThrow(ProductNotFoundException::new);
-            throw new InsufficientStockException(product.stock());
+            throw refusal(product.stock(), quantity);
         }
+    }
+
+    private static boolean fits(int stock, int quantity) {
+        long after = (long) stock + quantity;
+        return after >= 0 && after <= StockLimitException.MAX_STOCK;
+    }
+
+    private static RuntimeException refusal(int stock, int quantity) {
+        return (long) stock + quantity < 0 ? new InsufficientStockException(stock) : new StockLimitException(stock);
     }
 
     private Instant now() {

@@ -66,8 +66,9 @@ class StockMovementController {
     @JsonBodyProblems
     @ForbiddenProblem
     @NotFoundProblem
-    @ApiResponse(responseCode = "409", description = "The stock would go below zero (the problem's member "
-        + "available is the stock there is); or the same Idempotency-Key processed concurrently, retry",
+    @ApiResponse(responseCode = "409", description = "The stock would go below zero, or above 2147483647 (the "
+        + "problem's member available is the stock there is); or the same Idempotency-Key processed concurrently, "
+        + "retry",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -109,7 +109,7 @@ public final class PlainJdbcOrderHandler implements RequestHandler<APIGatewayV2H
                     FROM unnest(CAST(? AS uuid[]), CAST(? AS int[])) AS c(id, delta)
                     WHERE p.id = c.id AND NOT EXISTS (
                         SELECT 1 FROM product q JOIN unnest(CAST(? AS uuid[]), CAST(? AS int[])) AS d(id, delta)
-                        ON q.id = d.id WHERE q.stock + d.delta < 0)""");
+                        ON q.id = d.id WHERE q.stock::bigint + d.delta NOT BETWEEN 0 AND 2147483647)""");
                      PreparedStatement movement = c.prepareStatement("INSERT INTO \"stock_movement\" "
                          + "(\"product_id\",\"kind\",\"quantity\",\"reason\",\"order_id\",\"actor\",\"created_at\","
                          + "\"id\") VALUES (?,?,?,?,?,?,?,?)")) {

@@ -80,6 +80,21 @@ class StockIT {
         assertThat(Db.count("SELECT count(*) FROM stock_movement WHERE order_id = ?", orderId)).isZero();
     }
 
+    @Test
+    void refusesAChangeThatWouldTakeAStockBeyondItsRangeAndChangesNone() {
+        UUID other = Catalogue.product("EUR", 100, 5);
+        UUID full = Catalogue.product("EUR", 100, 5);
+        Db.rows("UPDATE product SET stock = 2147483000 WHERE id = ? RETURNING id", full);
+
+        assertThatThrownBy(() -> inTransaction(stock -> stock.moveAll(invocation, MovementKind.RELEASE,
+            List.of(new Stock.Change(other, 1), new Stock.Change(full, 1000)), orderId)))
+            .isInstanceOfSatisfying(StockLimitException.class,
+                refused -> assertThat(refused.extensions()).containsEntry("available", 2147483000));
+
+        assertThat(Catalogue.stock(other)).isEqualTo(5);
+        assertThat(Catalogue.stock(full)).isEqualTo(2147483000);
+    }
+
     /** PostgreSQL's uuid order, the order {@link Stock#lock} takes locks in: the order of the text form. */
     private static List<UUID> inLockOrder(UUID... products) {
         return Arrays.stream(products).sorted(Comparator.comparing(UUID::toString)).toList();

@@ -70,6 +70,21 @@ class StockMovementHttpIT extends ProductHttpTestBase {
     }
 
     @Test
+    void refusesAReceiptThatWouldTakeTheStockBeyondWhatItCanHoldAndWritesNothing() {
+        String id = create(freshSku(), 10);
+
+        Http.Response response = asAdmin(admin, "POST", "/products/" + id + "/stock-movements",
+            movement("RECEIPT", Integer.MAX_VALUE, "a typo in the delivery note"));
+
+        assertProblem(response, 409);
+        assertThat(response.json()).containsEntry("type", "urn:atomic-functions:problem:stock-limit")
+            .containsEntry("available", 10);
+        assertThat(productRow(id)).containsEntry("stock", 10).containsEntry("version", 2L);
+        assertThat(movements(id)).isEqualTo(1);
+        assertThat(audits(id)).isEqualTo(1);
+    }
+
+    @Test
     void answers404ForAMovementOfAnUnknownProduct() {
         String unknown = UUID.randomUUID().toString();
 
