@@ -95,4 +95,15 @@ class StockMovementController {
                            @QueryValue @Nullable String cursor) {
         return movements.list(id, limit, cursor);
     }
+
+    @Get(uri = "/{movementId}", headRoute = false)
+    @ReadOnly
+    @Operation(summary = "Read one stock movement of a product (where a recorded movement's Location points)")
+    @ApiResponse(responseCode = "200", description = "The movement", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockMovementView.class)))
+    @NotFoundProblem
+    StockMovementView find(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
+                           @PathVariable String movementId) {
+        return movements.find(id, movementId);
+    }
 }

@@ -7,12 +7,15 @@ import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface StockMovementRepository extends GenericRepository<StockMovement, UUID> {
 
     StockMovement save(StockMovement movement);
+
+    Optional<StockMovement> findByIdAndProductId(UUID id, UUID productId);
 
     /** One batch: one round trip for them all. */
     List<StockMovement> saveAll(Iterable<StockMovement> movements);

@@ -68,6 +68,20 @@ class StockMovements {
         return RecordedMovement.of(movement, after);
     }
 
+    /**
+     * @throws ProductNotFoundException       when the product id is malformed
+     * @throws StockMovementNotFoundException when this product has no such movement (or the id is malformed)
+     */
+    StockMovementView find(String productId, String movementId) {
+        UUID product = Products.parseId(productId);
+        try {
+            return movements.findByIdAndProductId(UUID.fromString(movementId), product).map(StockMovementView::of)
+                .orElseThrow(StockMovementNotFoundException::new);
+        } catch (IllegalArgumentException malformed) {
+            throw new StockMovementNotFoundException();
+        }
+    }
+
     /** @throws ProductNotFoundException when there is no such product (or the id is malformed) */
     StockMovementPage list(String productId, int limit, @Nullable String cursor) {
         UUID id = Products.parseId(productId);

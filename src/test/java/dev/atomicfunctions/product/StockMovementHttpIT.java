@@ -85,6 +85,29 @@ class StockMovementHttpIT extends ProductHttpTestBase {
     }
 
     @Test
+    void readsARecordedMovementWhereItsLocationPointsAndNowhereElse() {
+        String id = create(freshSku(), 3);
+        String other = create(freshSku(), 3);
+        Http.Response recorded = asAdmin(admin, "POST", "/products/" + id + "/stock-movements",
+            movement("RECEIPT", 5, "delivery 4712"));
+        String location = recorded.header("Location");
+        String movementId = (String) recorded.json().get("id");
+
+        Http.Response read = http.send("GET", location, customer, null);
+        Http.Response underAnotherProduct = http.send("GET", "/products/" + other + "/stock-movements/" + movementId,
+            customer, null);
+        Http.Response malformed = http.send("GET", "/products/" + id + "/stock-movements/not-a-uuid", customer, null);
+
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json()).containsEntry("id", movementId).containsEntry("kind", "RECEIPT")
+            .containsEntry("quantity", 5).containsEntry("reason", "delivery 4712").containsEntry("orderId", null);
+        assertProblem(underAnotherProduct, 404);
+        assertProblem(malformed, 404);
+        assertThat(underAnotherProduct.json()).containsEntry("type",
+            "urn:atomic-functions:problem:stock-movement-not-found");
+    }
+
+    @Test
     void answers404ForAMovementOfAnUnknownProduct() {
         String unknown = UUID.randomUUID().toString();
 

@@ -60,6 +60,7 @@ public final class AtomicFunctionsStack extends Stack {
         http.route("/products", api, HttpMethod.GET, HttpMethod.POST);
         http.route("/products/{id}", api, HttpMethod.GET, HttpMethod.PATCH);
         http.route("/products/{id}/stock-movements", api, HttpMethod.GET, HttpMethod.POST);
+        http.route("/products/{id}/stock-movements/{movementId}", api, HttpMethod.GET);
         http.route("/orders", api, HttpMethod.GET, HttpMethod.POST);
         http.route("/orders/{id}", api, HttpMethod.GET, HttpMethod.PATCH, HttpMethod.DELETE);
         http.route("/orders/{id}/cancel", api, HttpMethod.POST);

@@ -36,6 +36,7 @@ class ApiTest {
         "GET /products", "POST /products",
         "GET /products/{id}", "PATCH /products/{id}",
         "GET /products/{id}/stock-movements", "POST /products/{id}/stock-movements",
+        "GET /products/{id}/stock-movements/{movementId}",
         "GET /orders", "POST /orders",
         "GET /orders/{id}", "PATCH /orders/{id}", "DELETE /orders/{id}",
         "POST /orders/{id}/cancel");
