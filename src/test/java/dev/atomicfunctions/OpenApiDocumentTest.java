@@ -21,7 +21,8 @@ class OpenApiDocumentTest {
         Map<String, Object> paths = map(document().get("paths"));
 
         assertThat(paths).containsOnlyKeys("/tasks", "/tasks/batch", "/tasks/{id}", "/products", "/products/{id}",
-            "/products/{id}/stock-movements", "/orders", "/orders/{id}", "/orders/{id}/cancel");
+            "/products/{id}/stock-movements", "/products/{id}/stock-movements/{movementId}", "/orders", "/orders/{id}",
+            "/orders/{id}/cancel");
         paths.values().stream().map(OpenApiDocumentTest::map).flatMap(operations -> operations.values().stream())
             .map(OpenApiDocumentTest::map)
             .forEach(operation -> map(operation.get("responses")).forEach((status, response) -> {
@@ -49,6 +50,7 @@ class OpenApiDocumentTest {
         assertThat(statuses(paths, "/products/{id}/stock-movements", "post"))
             .contains("201", "400", "403", "404", "409", "415", "422");
         assertThat(statuses(paths, "/products/{id}/stock-movements", "get")).contains("200", "400", "404");
+        assertThat(statuses(paths, "/products/{id}/stock-movements/{movementId}", "get")).contains("200", "404");
         assertThat(statuses(paths, "/tasks/batch", "post"))
             .contains("200", "400", "401", "409", "413", "415", "422", "500", "503");
     }
