@@ -80,7 +80,7 @@ public class Stock {
         String[] ids = ordered.stream().map(change -> change.productId().toString()).toArray(String[]::new);
         int[] deltas = ordered.stream().mapToInt(Change::quantity).toArray();
         if (products.changeStocks(ids, deltas, now) != ordered.size()) {
-            throw shortage(ordered);
+            throw refusalOf(ordered);
         }
         return movements.saveAll(ordered.stream().map(change -> new StockMovement(UUID.randomUUID(),
             change.productId(), kind, change.quantity(), null, orderId, invocation.subject(), now)).toList());
@@ -98,7 +98,7 @@ public class Stock {
      * What stopped a change of several stocks, which changed none of them: the first product, in lock order, whose
      * stock could not take its change.
      */
-    private RuntimeException shortage(List<Change> ordered) {
+    private RuntimeException refusalOf(List<Change> ordered) {
         for (Change change : ordered) {
             Product product = products.findById(change.productId()).orElseThrow(ProductNotFoundException::new);
             if (!fits(product.stock(), change.quantity())) {
