@@ -6,7 +6,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 
 /**
@@ -36,7 +35,7 @@ public class AuditTrail {
                        Collection<String> changedFields) {
         entries.save(new AuditEntry(null, action, entityType, entityId, invocation.subject(), invocation.origin(),
             invocation.originId(), invocation.correlationId(), invocation.lambdaRequestId(),
-            clock.instant().truncatedTo(ChronoUnit.MICROS), changedFields.toArray(String[]::new), null));
+            clock.instant(), changedFields.toArray(String[]::new), null));
     }
 
     /**
@@ -46,6 +45,6 @@ public class AuditTrail {
     void recordFailure(Invocation invocation, String entityType, String entityId, String reason) {
         entries.save(new AuditEntry(null, AuditAction.ATTEMPT_FAILED, entityType, entityId, invocation.subject(),
             invocation.origin(), invocation.originId(), invocation.correlationId(), invocation.lambdaRequestId(),
-            clock.instant().truncatedTo(ChronoUnit.MICROS), new String[0], reason));
+            clock.instant(), new String[0], reason));
     }
 }

@@ -14,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -75,7 +74,7 @@ public class IdempotencyKeys {
             return new Outcome<>(read(earlier.get().response(), answerType), true);
         }
         T answer = write.get();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         if (records.insertOrReplaceExpired(invocation.subject(), request.operation(), request.key(), fingerprint,
             write(answer), now, expiredBefore()) == 0) {
             throw new IdempotentRequestInProgressException();

@@ -17,7 +17,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +68,7 @@ class OrderPlacement {
         requireStock(request.lines(), products);
 
         UUID orderId = UUID.randomUUID();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         List<OrderLine> orderLines = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
             Product product = products.get(i);

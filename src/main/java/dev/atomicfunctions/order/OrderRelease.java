@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -56,7 +55,7 @@ class OrderRelease {
         stock.lock(orderLines.stream().map(OrderLine::productId).collect(Collectors.toSet()), List.of());
         stock.moveAll(invocation, MovementKind.RELEASE,
             orderLines.stream().map(line -> new Stock.Change(line.productId(), line.quantity())).toList(), order.id());
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         if (orders.updateStatus(order.id(), order.version(), to.name(), now) == 0) {
             throw new OrderConcurrentlyModifiedException();
         }

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,7 +82,7 @@ class Orders {
         if (Objects.equals(note, current.note())) {
             return OrderView.of(current, lines.findByOrderIdOrderByLineNo(current.id()));
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         if (orders.updateNoteIfPlaced(current.id(), current.version(), note, now) == 0) {
             throw new OrderConcurrentlyModifiedException();
         }

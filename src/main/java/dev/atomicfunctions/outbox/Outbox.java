@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -40,7 +39,7 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         try {
             events.insert(id, aggregateType, aggregateId, eventType, json.writeValueAsString(payload),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

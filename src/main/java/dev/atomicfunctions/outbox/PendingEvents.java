@@ -5,7 +5,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +29,7 @@ class PendingEvents {
 
     void markPublished(Collection<UUID> ids) {
         if (!ids.isEmpty()) {
-            events.markPublished(ids, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            events.markPublished(ids, clock.instant());
         }
     }
 

@@ -16,7 +16,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -67,7 +66,7 @@ class Products {
     }
 
     private CreatedProduct insert(Invocation invocation, NewProduct request) {
-        Instant now = now();
+        Instant now = clock.instant();
         // Stock starts at 0 and the initial stock comes in as a receipt, so that stock = the sum of the movements.
         Product product = new Product(UUID.randomUUID(), request.sku(), request.name(), request.priceMinor(),
             request.currency(), 0, now, now, 1);
@@ -142,7 +141,7 @@ class Products {
         if (fields.isEmpty()) {
             return current;
         }
-        Instant now = now();
+        Instant now = clock.instant();
         if (products.updateIfVersion(current.id(), current.version(), name, priceMinor, now) == 0) {
             throw new ProductConcurrentlyModifiedException();
         }
@@ -158,9 +157,5 @@ class Products {
         } catch (IllegalArgumentException e) {
             throw new ProductNotFoundException();
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -55,7 +54,7 @@ public class Stock {
      */
     public StockMovement move(Invocation invocation, UUID productId, MovementKind kind, int quantity,
                               @Nullable String reason, @Nullable UUID orderId) {
-        Instant now = now();
+        Instant now = clock.instant();
         change(productId, quantity, now);
         return movements.save(new StockMovement(UUID.randomUUID(), productId, kind, quantity, reason, orderId,
             invocation.subject(), now));
@@ -74,7 +73,7 @@ public class Stock {
      */
     public List<StockMovement> moveAll(Invocation invocation, MovementKind kind, Collection<Change> changes,
                                        UUID orderId) {
-        Instant now = now();
+        Instant now = clock.instant();
         // PostgreSQL's uuid order is the order of the text form; Java's UUID.compareTo compares signed halves.
         List<Change> ordered = changes.stream().sorted(Comparator.comparing(c -> c.productId().toString())).toList();
         String[] ids = ordered.stream().map(change -> change.productId().toString()).toArray(String[]::new);
@@ -123,9 +122,5 @@ public class Stock {
 
     private static RuntimeException refusal(int stock, int quantity) {
         return (long) stock + quantity < 0 ? new InsufficientStockException(stock) : new StockLimitException(stock);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -41,11 +41,6 @@ class FulfilmentTasks implements MessageHandler {
         return Set.of("order.placed");
     }
 
-    @Override
-    public Set<Integer> versions() {
-        return Set.of(1);
-    }
-
     /** Runs in the consumer's transaction ({@code types()} and {@code versions()} are read outside any). */
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -59,7 +58,7 @@ class Tasks {
 
     /** Writes a task, as understood ({@link NewTask#understood()}), and its audit row. */
     TaskView insert(Invocation invocation, NewTask request) {
-        Instant now = now();
+        Instant now = clock.instant();
         Task task = tasks.save(new Task(UUID.randomUUID(), invocation.subject(), request.title(),
             request.description(), false, now, now, 1));
         List<String> fields = task.description() == null
@@ -91,7 +90,7 @@ class Tasks {
             patch.title() != null ? patch.title() : current.title(),
             patch.description() != null ? emptyToNull(patch.description()) : current.description(),
             patch.completed() != null ? patch.completed() : current.completed(),
-            current.createdAt(), now(), current.version() + 1);
+            current.createdAt(), clock.instant(), current.version() + 1);
         List<String> fields = changedFields(current, changed);
         if (fields.isEmpty()) {
             return current;
@@ -153,9 +152,5 @@ class Tasks {
 
     private static @Nullable String emptyToNull(@Nullable String value) {
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
