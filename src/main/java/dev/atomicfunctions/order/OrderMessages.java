@@ -39,11 +39,6 @@ class OrderMessages implements MessageHandler {
         return Set.of("order.place", "order.cancel");
     }
 
-    @Override
-    public Set<Integer> versions() {
-        return Set.of(1);
-    }
-
     /** Runs in the consumer's transaction ({@code types()} and {@code versions()} are read outside any). */
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

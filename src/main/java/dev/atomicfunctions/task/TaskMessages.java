@@ -26,11 +26,6 @@ class TaskMessages implements MessageHandler {
         return Set.of("task.create");
     }
 
-    @Override
-    public Set<Integer> versions() {
-        return Set.of(1);
-    }
-
     /** Runs in the consumer's transaction ({@code types()} and {@code versions()} are read outside any). */
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

@@ -15,8 +15,10 @@ public interface MessageHandler {
     /** @return the message types handled, for example {@code task.create} */
     Set<String> types();
 
-    /** @return the payload versions understood; any other fails the message */
-    Set<Integer> versions();
+    /** @return the payload versions understood; any other fails the message. Version 1 unless a handler says more. */
+    default Set<Integer> versions() {
+        return Set.of(1);
+    }
 
     /**
      * @param invocation who acts: the command's subject, or a system principal for events
