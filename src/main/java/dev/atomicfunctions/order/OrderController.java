@@ -2,6 +2,7 @@ package dev.atomicfunctions.order;
 
 import dev.atomicfunctions.audit.AuditFailedAttempts;
 import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
+import dev.atomicfunctions.http.problem.IdempotencyKeyReusedProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
 import dev.atomicfunctions.http.problem.NotFoundProblem;
 import dev.atomicfunctions.http.problem.Problem;
@@ -142,8 +143,7 @@ class OrderController {
     @NotFoundProblem
     @ApiResponse(responseCode = "409", description = "Not PLACED (currentStatus names its state), or contention",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IdempotencyKeyReusedProblem
     HttpResponse<OrderView> cancel(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                    @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                   @Header(IdempotencyHeaders.KEY)

@@ -2,6 +2,7 @@ package dev.atomicfunctions.product;
 
 import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
 import dev.atomicfunctions.http.problem.ForbiddenProblem;
+import dev.atomicfunctions.http.problem.IdempotencyKeyReusedProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
 import dev.atomicfunctions.http.problem.NotFoundProblem;
 import dev.atomicfunctions.http.problem.Problem;
@@ -70,8 +71,7 @@ class ProductController {
     @ApiResponse(responseCode = "409", description = "SKU already in use, whatever its case (the problem's member "
         + "existing is that product); or the same Idempotency-Key processed concurrently, retry", content = @Content(
         mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IdempotencyKeyReusedProblem
     HttpResponse<CreatedProduct> create(@Parameter(hidden = true) Invocation invocation,
                                         @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                         @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,

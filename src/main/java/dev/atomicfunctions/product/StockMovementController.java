@@ -1,6 +1,7 @@
 package dev.atomicfunctions.product;
 
 import dev.atomicfunctions.http.problem.ForbiddenProblem;
+import dev.atomicfunctions.http.problem.IdempotencyKeyReusedProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
 import dev.atomicfunctions.http.problem.NotFoundProblem;
 import dev.atomicfunctions.http.problem.Problem;
@@ -70,8 +71,7 @@ class StockMovementController {
         + "problem's member available is the stock there is); or the same Idempotency-Key processed concurrently, "
         + "retry",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IdempotencyKeyReusedProblem
     HttpResponse<RecordedMovement> record(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                           @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                           @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,

@@ -1,6 +1,7 @@
 package dev.atomicfunctions.task;
 
 import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
+import dev.atomicfunctions.http.problem.IdempotencyKeyReusedProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
 import dev.atomicfunctions.http.problem.NotFoundProblem;
 import dev.atomicfunctions.http.problem.Problem;
@@ -64,8 +65,7 @@ class TaskController {
     @JsonBodyProblems
     @ApiResponse(responseCode = "409", description = "Same Idempotency-Key processed concurrently; retry",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IdempotencyKeyReusedProblem
     HttpResponse<TaskView> create(@Parameter(hidden = true) Invocation invocation,
                                   @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                   @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,

@@ -1,0 +1,20 @@
+package dev.atomicfunctions.http.problem;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Documents the 422 of an operation that takes an {@code Idempotency-Key}: the key came with another request. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request", content = @Content(
+    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public @interface IdempotencyKeyReusedProblem {
+}
