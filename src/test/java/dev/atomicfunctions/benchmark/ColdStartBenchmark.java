@@ -1,24 +1,14 @@
 package dev.atomicfunctions.benchmark;
 
-import dev.atomicfunctions.migration.MigrationHandler;
 import dev.atomicfunctions.support.Postgres;
-import dev.atomicfunctions.support.TestLambdaContext;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,14 +69,7 @@ public final class ColdStartBenchmark {
         int invocations = Integer.getInteger("benchmark.invocations", 2000);
         List<String> variants = List.of(System.getProperty("benchmark.variants", "lambda,aot,aot-classpath").split(","));
         Files.createDirectories(WORK);
-        Postgres postgres = System.getenv("DB_URL") != null
-            ? new Postgres(System.getenv("DB_URL"), System.getenv("DB_USERNAME"), System.getenv("DB_PASSWORD"), "DB_URL")
-            : Postgres.embedded(null);
-        postgres.publish();
-        try (MigrationHandler migrations = new MigrationHandler()) {
-            migrations.handleRequest(Map.of(), new TestLambdaContext("migrate"));
-        }
-        seed(postgres);
+        Postgres postgres = BenchmarkDatabase.seeded();
         Packaging packaging = new Packaging(WORK);
         ColdStartBenchmark benchmark = new ColdStartBenchmark(
             Map.of("DB_URL", postgres.url(), "DB_USERNAME", postgres.username(), "DB_PASSWORD", postgres.password(),
@@ -110,25 +93,6 @@ public final class ColdStartBenchmark {
         }
         report.write(WORK.resolve("results.md"));
         System.exit(0);
-    }
-
-    /** Runs each scenario's seed SQL (several statements, no parameters) in one transaction, before any run. */
-    private static void seed(Postgres postgres) throws IOException, SQLException {
-        try (Connection connection = DriverManager.getConnection(postgres.url(), postgres.username(),
-            postgres.password())) {
-            connection.setAutoCommit(false);
-            for (Scenario scenario : Scenario.ALL) {
-                if (scenario.seedResource() == null) {
-                    continue;
-                }
-                try (InputStream in = ColdStartBenchmark.class.getClassLoader()
-                         .getResourceAsStream(scenario.seedResource());
-                     Statement statement = connection.createStatement()) {
-                    statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-            connection.commit();
-        }
     }
 
     /** Alternates real and floor cold starts; the first pair only warms the page cache and is discarded. */

@@ -1,8 +1,6 @@
 package dev.atomicfunctions.benchmark;
 
-import dev.atomicfunctions.migration.MigrationHandler;
 import dev.atomicfunctions.support.Postgres;
-import dev.atomicfunctions.support.TestLambdaContext;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -36,13 +33,7 @@ public final class MessageTransactionCost {
 
     public static void main(String[] args) throws Exception {
         int rounds = Integer.getInteger("messages.rounds", 300);
-        Postgres postgres = System.getenv("DB_URL") != null
-            ? new Postgres(System.getenv("DB_URL"), System.getenv("DB_USERNAME"), System.getenv("DB_PASSWORD"), "DB_URL")
-            : Postgres.embedded(null);
-        postgres.publish();
-        try (MigrationHandler migrations = new MigrationHandler()) {
-            migrations.handleRequest(Map.of(), new TestLambdaContext("migrate"));
-        }
+        Postgres postgres = BenchmarkDatabase.migrated();
         Properties settings = new Properties();
         settings.setProperty("user", postgres.username());
         settings.setProperty("password", postgres.password());

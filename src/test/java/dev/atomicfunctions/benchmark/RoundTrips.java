@@ -4,24 +4,20 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.atomicfunctions.migration.MigrationHandler;
 import dev.atomicfunctions.support.Events;
 import dev.atomicfunctions.support.Postgres;
 import dev.atomicfunctions.support.TestLambdaContext;
 import dev.atomicfunctions.support.WireLog;
 import dev.atomicfunctions.http.request.HttpApiFunction;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -50,11 +46,8 @@ public final class RoundTrips {
             System.exit(relaunch(url));
         }
         Postgres postgres = new Postgres(url, System.getenv("DB_USERNAME"), System.getenv("DB_PASSWORD"), "DB_URL");
-        postgres.publish();
-        try (MigrationHandler migrations = new MigrationHandler()) {
-            migrations.handleRequest(Map.of(), new TestLambdaContext("migrate"));
-        }
-        seed(postgres);
+        BenchmarkDatabase.migrate(postgres);
+        BenchmarkDatabase.seed(postgres);
         Map<String, List<Request>> rows = new LinkedHashMap<>();
         System.setProperty("datasources.default.data-source-properties.ApplicationName", "round-trips");
         int started = WireLog.mark();
@@ -160,24 +153,9 @@ public final class RoundTrips {
         return event;
     }
 
-    private static void seed(Postgres postgres) throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.url(), postgres.username(),
-            postgres.password()); Statement statement = connection.createStatement()) {
-            for (Scenario scenario : Scenario.ALL) {
-                if (scenario.seedResource() != null) {
-                    try (InputStream in = RoundTrips.class.getClassLoader().getResourceAsStream(scenario.seedResource())) {
-                        statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        }
-    }
-
     /** Starts this tool again with the wire log in {@code DB_URL}, on an embedded PostgreSQL when none is given. */
     private static int relaunch(String url) throws Exception {
-        Postgres postgres = url != null
-            ? new Postgres(url, System.getenv("DB_USERNAME"), System.getenv("DB_PASSWORD"), "DB_URL")
-            : Postgres.embedded(null);
+        Postgres postgres = Optional.ofNullable(Postgres.fromEnvironment()).orElseGet(() -> Postgres.embedded(null));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-cp", System.getProperty("java.class.path"), RoundTrips.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();

@@ -2,7 +2,6 @@ package dev.atomicfunctions.benchmark;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.atomicfunctions.migration.MigrationHandler;
 import dev.atomicfunctions.support.Events;
 import dev.atomicfunctions.support.Postgres;
 import dev.atomicfunctions.support.TestLambdaContext;
@@ -52,13 +51,7 @@ public final class SavepointCost {
     public static void main(String[] args) throws Exception {
         int rounds = Integer.getInteger("savepoints.rounds", 200);
         int handlerRounds = Integer.getInteger("savepoints.handlerRounds", 60);
-        Postgres postgres = System.getenv("DB_URL") != null
-            ? new Postgres(System.getenv("DB_URL"), System.getenv("DB_USERNAME"), System.getenv("DB_PASSWORD"), "DB_URL")
-            : Postgres.embedded(null);
-        postgres.publish();
-        try (MigrationHandler migrations = new MigrationHandler()) {
-            migrations.handleRequest(Map.of(), new TestLambdaContext("migrate"));
-        }
+        Postgres postgres = BenchmarkDatabase.migrated();
         System.out.printf(Locale.ROOT, "PostgreSQL: %s; %d items per batch; JDK %s; %d cores%n", postgres.origin(),
             ITEMS, Runtime.version(), Runtime.getRuntime().availableProcessors());
 

@@ -1,17 +1,11 @@
 package dev.atomicfunctions.benchmark;
 
-import dev.atomicfunctions.migration.MigrationHandler;
 import dev.atomicfunctions.support.Postgres;
-import dev.atomicfunctions.support.TestLambdaContext;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,14 +40,7 @@ public final class WarmAB {
         List<String> only = System.getProperty("ab.scenarios") == null ? null
             : List.of(System.getProperty("ab.scenarios").split(","));
         Files.createDirectories(WORK);
-        Postgres postgres = System.getenv("DB_URL") != null
-            ? new Postgres(System.getenv("DB_URL"), System.getenv("DB_USERNAME"), System.getenv("DB_PASSWORD"), "DB_URL")
-            : Postgres.embedded(null);
-        postgres.publish();
-        try (MigrationHandler migrations = new MigrationHandler()) {
-            migrations.handleRequest(Map.of(), new TestLambdaContext("migrate"));
-        }
-        seed(postgres);
+        Postgres postgres = BenchmarkDatabase.seeded();
         Packaging packaging = new Packaging(WORK);
         String harness = Packaging.classPath(packaging.isolate("harness", LambdaRuntimeHarness.class,
                 LambdaRuntimeHarness.class.getName() + "$HarnessContext"),
@@ -121,19 +108,6 @@ public final class WarmAB {
             throw new IllegalStateException(task + " failed (exit " + exit + "), see " + log);
         }
         return new long[] {Long.parseLong(result.group(1)), Long.parseLong(result.group(2))};
-    }
-
-    private static void seed(Postgres postgres) throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.url(), postgres.username(),
-            postgres.password()); Statement statement = connection.createStatement()) {
-            for (Scenario scenario : Scenario.ALL) {
-                if (scenario.seedResource() != null) {
-                    try (InputStream in = WarmAB.class.getClassLoader().getResourceAsStream(scenario.seedResource())) {
-                        statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        }
     }
 
     private static double median(double[] sorted) {

@@ -26,7 +26,7 @@ public record Postgres(String url, String username, String password, String orig
     }
 
     /** @return the database named by {@code DB_URL}, {@code DB_USERNAME} and {@code DB_PASSWORD}, if set */
-    static Postgres fromEnvironment() {
+    public static Postgres fromEnvironment() {
         String url = System.getenv("DB_URL");
         if (url == null || url.isBlank()) {
             return null;
