@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.atomicfunctions.http.request.HttpApiFunction;
 import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
-import dev.atomicfunctions.http.request.HttpApiFunction;
 import io.micronaut.serde.ObjectMapper;
 
 import java.io.IOException;
@@ -18,6 +18,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real handler classes, built as Lambda builds them, fed API Gateway payload v1 or v2 events in process (no
@@ -48,6 +50,18 @@ public final class InProcessApi implements AutoCloseable {
                 return JSON.readValue(body, Argument.mapOf(String.class, Object.class));
             } catch (IOException e) {
                 throw new UncheckedIOException(body, e);
+            }
+        }
+
+        /**
+         * Asserts a refusal as every input rule expects it: a problem document that shows no exception, class or
+         * parser text, and names only {@code field} with {@code message} in its {@code errors} when a field is given.
+         */
+        public void assertCleanProblem(String field, String message) {
+            assertThat(headers).containsEntry("Content-Type", "application/problem+json");
+            assertThat(body).doesNotContainIgnoringCase("exception").doesNotContain("Illegal", "line:");
+            if (field != null) {
+                assertThat(json().get("errors")).asList().containsExactly(Map.of("field", field, "message", message));
             }
         }
     }

@@ -51,12 +51,7 @@ class TaskInputRulesTest {
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         if (status >= 400) {
-            assertThat(answer.headers()).containsEntry("Content-Type", "application/problem+json");
-            assertThat(answer.body()).doesNotContainIgnoringCase("exception").doesNotContain("Illegal", "line:");
-            if (field != null) {
-                assertThat(answer.json().get("errors")).asList().containsExactly(Map.of("field", field, "message",
-                    message));
-            }
+            answer.assertCleanProblem(field, message);
             assertNothingWrittenFor(owner, taskId);
         }
     }
