@@ -106,6 +106,9 @@ class ApiGatewayEventsIT {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
         assertThat(Db.count("SELECT count(*) FROM task WHERE title = ?", title)).isOne();
+        // The refused one wrote nothing: this caller has the one task and its one audit row.
+        assertThat(Db.count("SELECT count(*) FROM task WHERE owner_id = ?", subject)).isOne();
+        assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = ?", subject)).isOne();
     }
 
     @Test
