@@ -1,6 +1,7 @@
 package dev.atomicfunctions.audit;
 
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.TransactionAttempt;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -10,7 +11,8 @@ import java.util.Collection;
 
 /**
  * Records who changed what. It only ever joins the caller's transaction, so an audit row exists exactly when the
- * change it describes was committed.
+ * change it describes was committed. Every write of an entry point records here, so the insert also hands the
+ * transaction's id to the retrier ({@link TransactionAttempt}), at no extra round trip.
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -33,9 +35,9 @@ public class AuditTrail {
      */
     public void record(Invocation invocation, AuditAction action, String entityType, String entityId,
                        Collection<String> changedFields) {
-        entries.save(new AuditEntry(null, action, entityType, entityId, invocation.subject(), invocation.origin(),
-            invocation.originId(), invocation.correlationId(), invocation.lambdaRequestId(),
-            clock.instant(), changedFields.toArray(String[]::new), null));
+        TransactionAttempt.transactionId(entries.insert(new AuditEntry(null, action, entityType, entityId,
+            invocation.subject(), invocation.origin(), invocation.originId(), invocation.correlationId(),
+            invocation.lambdaRequestId(), clock.instant(), changedFields.toArray(String[]::new), null)));
     }
 
     /**
@@ -43,7 +45,7 @@ public class AuditTrail {
      * attempt's own rolled back.
      */
     void recordFailure(Invocation invocation, String entityType, String entityId, String reason) {
-        entries.save(new AuditEntry(null, AuditAction.ATTEMPT_FAILED, entityType, entityId, invocation.subject(),
+        entries.insert(new AuditEntry(null, AuditAction.ATTEMPT_FAILED, entityType, entityId, invocation.subject(),
             invocation.origin(), invocation.originId(), invocation.correlationId(), invocation.lambdaRequestId(),
             clock.instant(), new String[0], reason));
     }

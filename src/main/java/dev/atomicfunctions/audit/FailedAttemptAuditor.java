@@ -2,6 +2,8 @@ package dev.atomicfunctions.audit;
 
 import dev.atomicfunctions.platform.error.DomainException;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.invocation.TimeBudget;
+import dev.atomicfunctions.platform.transaction.TransactionOutcomeUnknownException;
 import io.micronaut.aop.InterceptPhase;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
@@ -22,9 +24,11 @@ final class FailedAttemptAuditor implements MethodInterceptor<Object, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(FailedAttemptAuditor.class);
 
     private final FailedAttempts attempts;
+    private final TimeBudget budget;
 
-    FailedAttemptAuditor(FailedAttempts attempts) {
+    FailedAttemptAuditor(FailedAttempts attempts, TimeBudget budget) {
         this.attempts = attempts;
+        this.budget = budget;
     }
 
     @Override
@@ -56,13 +60,29 @@ final class FailedAttemptAuditor implements MethodInterceptor<Object, Object> {
             return;
         }
         String entity = context.stringValue(AuditFailedAttempts.class).orElse(context.getMethodName());
-        try {
-            attempts.record(invocation, entity, entityId, context.getMethodName() + ": " + reason(failure));
-        } catch (RuntimeException unrecorded) {
-            // The database that failed the write may fail this too; the original failure is what the caller gets.
-            LOG.atWarn().addKeyValue("entity", entity).addKeyValue("reason", reason(failure))
-                .log("failed attempt not audited: {}", unrecorded.getClass().getSimpleName());
+        String reason = context.getMethodName() + ": " + reason(failure);
+        if (failure instanceof TransactionOutcomeUnknownException) {
+            // It may have committed: an ATTEMPT_FAILED row could contradict the data.
+            unaudited(invocation, entity, entityId, reason, "its outcome is unknown");
+        } else if (!budget.allowsAnotherTransaction()) {
+            unaudited(invocation, entity, entityId, reason, "no time left before the deadline");
+        } else {
+            try {
+                attempts.record(invocation, entity, entityId, reason);
+            } catch (RuntimeException unrecorded) {
+                // The database that failed the write may fail this too; the original failure is what the caller gets.
+                unaudited(invocation, entity, entityId, reason, unrecorded.getClass().getSimpleName());
+            }
         }
+    }
+
+    /** The one line that stands for the audit row when it cannot be written: every id the row would have held. */
+    private static void unaudited(Invocation invocation, String entity, String entityId, String reason, String why) {
+        LOG.atWarn().addKeyValue("entity", entity).addKeyValue("entityId", entityId).addKeyValue("reason", reason)
+            .addKeyValue("actor", invocation.subject()).addKeyValue("origin", invocation.origin())
+            .addKeyValue("originId", invocation.originId()).addKeyValue("correlationId", invocation.correlationId())
+            .addKeyValue("lambdaRequestId", invocation.lambdaRequestId())
+            .log("failed attempt not audited: {}", why);
     }
 
     private static String reason(RuntimeException failure) {

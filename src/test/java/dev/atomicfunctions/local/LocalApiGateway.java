@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,18 @@ public final class LocalApiGateway implements AutoCloseable {
      * @return the started gateway
      */
     public static LocalApiGateway start(int port) throws IOException {
-        HttpApiFunction function = withPoolOf(CONCURRENT_CONNECTIONS);
+        return start(port, Map.of());
+    }
+
+    /**
+     * @param port       the port to listen on (0 for any free one)
+     * @param properties configuration the function is built with, over the environment's (a test's database URL)
+     * @return the started gateway
+     */
+    public static LocalApiGateway start(int port, Map<String, String> properties) throws IOException {
+        Map<String, String> all = new HashMap<>(properties);
+        all.put("datasources.default.maximum-pool-size", Integer.toString(CONCURRENT_CONNECTIONS));
+        HttpApiFunction function = buildWith(all);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 2 * CONCURRENT_CONNECTIONS);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         LocalApiGateway gateway = new LocalApiGateway(function, server, executor);
@@ -76,18 +88,20 @@ public final class LocalApiGateway implements AutoCloseable {
         return gateway;
     }
 
-    /** The function as Lambda builds it (no-argument constructor), with a pool sized for concurrent requests. */
-    private static HttpApiFunction withPoolOf(int connections) {
-        String property = "datasources.default.maximum-pool-size";
-        String previous = System.setProperty(property, Integer.toString(connections));
+    /** The function as Lambda builds it (no-argument constructor), with these system properties while it is built. */
+    private static HttpApiFunction buildWith(Map<String, String> properties) {
+        Map<String, String> previous = new HashMap<>();
+        properties.forEach((name, value) -> previous.put(name, System.setProperty(name, value)));
         try {
             return new HttpApiFunction();
         } finally {
-            if (previous == null) {
-                System.clearProperty(property);
-            } else {
-                System.setProperty(property, previous);
-            }
+            previous.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
         }
     }
 

@@ -5,13 +5,31 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
-/** The Lambda {@link Context} the runtime would pass: a fresh request id per invocation. */
-public record TestLambdaContext(String functionName, String awsRequestId) implements Context {
+/**
+ * The Lambda {@link Context} the runtime would pass: a fresh request id per invocation, and the time left counting
+ * down from the deployed function's timeout (infra's {@code FunctionSettings}), so that a local invocation meets the
+ * deadline the deployed one would.
+ */
+public record TestLambdaContext(String functionName, String awsRequestId, long deadlineNanos) implements Context {
 
+    /** The deployed timeouts, by the local function names; any other name gets the API's. */
+    private static final Map<String, Duration> DEPLOYED_TIMEOUTS = Map.of(
+        "tasks-api", Duration.ofSeconds(10),
+        "queue-consumer", Duration.ofSeconds(30),
+        "scheduled-jobs", Duration.ofSeconds(60),
+        "migrate", Duration.ofMinutes(5));
+
+    /** @param functionName the local name of the function: its deployed timeout starts now */
     public TestLambdaContext(String functionName) {
-        this(functionName, UUID.randomUUID().toString());
+        this(functionName, DEPLOYED_TIMEOUTS.getOrDefault(functionName, Duration.ofSeconds(10)));
+    }
+
+    public TestLambdaContext(String functionName, Duration timeout) {
+        this(functionName, UUID.randomUUID().toString(), System.nanoTime() + timeout.toNanos());
     }
 
     @Override
@@ -56,7 +74,7 @@ public record TestLambdaContext(String functionName, String awsRequestId) implem
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 30_000;
+        return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
     }
 
     @Override

@@ -46,6 +46,9 @@ public final class JsonLinesConfigurator extends ContextAwareBase implements Con
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
         context.getLogger("io.zonky").setLevel(Level.WARN);
+        // Its one error line, "Commit exception overridden by rollback exception", is a COMMIT whose connection
+        // broke: the transaction retrier asks the database what became of it and logs that, with its id.
+        context.getLogger("io.micronaut.transaction.jdbc.DataSourceTransactionManager").setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -23,6 +24,13 @@ import java.util.function.Supplier;
  * {@code base * 2^attempt}, capped), so that racing environments do not collide again in step. An attempt never
  * starts when less than {@code atomic.retry.deadline-margin} is left before Lambda stops the invocation: the caller
  * then gets its answer (409 or 503) instead of a timeout.
+ * <p>
+ * A failure is judged by what the attempt recorded ({@link TransactionAttempt}), not by the exception that comes
+ * out of the transaction interceptor. Before COMMIT, the work's own failure decides (a broken connection's rollback
+ * error would otherwise hide it). After the work returned, the failure happened while committing: unless the
+ * database said why it refused, the transaction may have committed, so its fate is asked of the database
+ * ({@link CommitResolution}): committed, the caller gets the answer the work returned; aborted, the transaction is
+ * run again; not learnt in time, {@link TransactionOutcomeUnknownException}. Never guessed.
  */
 @Singleton
 @InterceptorBean(RetryTransaction.class)
@@ -37,22 +45,25 @@ final class TransactionRetrier implements MethodInterceptor<Object, Object> {
     private final long maxDelayMillis;
     private final long marginMillis;
     private final LongSupplier remainingMillis;
+    private final LongFunction<CommitResolution.Outcome> resolution;
 
     @Inject
     TransactionRetrier(@Value("${atomic.retry.max-attempts}") int maxAttempts,
                        @Value("${atomic.retry.base-delay}") Duration baseDelay,
                        @Value("${atomic.retry.max-delay}") Duration maxDelay,
-                       @Value("${atomic.retry.deadline-margin}") Duration margin) {
-        this(maxAttempts, baseDelay, maxDelay, margin, Deadline::remainingMillis);
+                       @Value("${atomic.retry.deadline-margin}") Duration margin,
+                       CommitResolution resolution) {
+        this(maxAttempts, baseDelay, maxDelay, margin, Deadline::remainingMillis, resolution::resolve);
     }
 
     TransactionRetrier(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration margin,
-                       LongSupplier remainingMillis) {
+                       LongSupplier remainingMillis, LongFunction<CommitResolution.Outcome> resolution) {
         this.maxAttempts = maxAttempts;
         this.baseDelayMillis = baseDelay.toMillis();
         this.maxDelayMillis = maxDelay.toMillis();
         this.marginMillis = margin.toMillis();
         this.remainingMillis = remainingMillis;
+        this.resolution = resolution;
     }
 
     @Override
@@ -68,29 +79,65 @@ final class TransactionRetrier implements MethodInterceptor<Object, Object> {
     }
 
     /** Runs the attempts of one entry-point transaction. */
+    @SuppressWarnings("unchecked")
     <T> T run(String boundary, Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
+            TransactionAttempt record = TransactionAttempt.start();
+            RuntimeException failure;
             try {
                 return transaction.get();
-            } catch (RuntimeException failure) {
-                if (TransientFailure.outcomeUnknown(failure)) {
-                    throw new TransactionOutcomeUnknownException(failure);
-                }
-                Optional<TransientFailure> reason = TransientFailure.of(failure);
-                if (reason.isEmpty()) {
-                    throw failure;
-                }
-                long delay = delayBefore(attempt + 1);
-                if (attempt >= maxAttempts || remainingMillis.getAsLong() - delay < marginMillis) {
-                    // Logged once, where the failure is answered (the problem or the message failure line).
-                    throw new TransactionRetriesExhaustedException(reason.get(), failure);
-                }
-                LOG.atInfo().addKeyValue("boundary", boundary).addKeyValue("attempt", attempt)
-                    .addKeyValue("reason", reason.get()).addKeyValue("delayMs", delay)
-                    .log("transaction retried: {}", boundary);
-                sleep(delay);
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                record.end();
             }
+            TransientFailure reason;
+            if (record.reachedCommit()) {
+                Verdict verdict = commitVerdict(boundary, record, failure);
+                if (verdict.committed()) {
+                    return (T) record.answer();
+                }
+                reason = verdict.retryFor();
+            } else {
+                RuntimeException judged = record.workFailure() != null ? record.workFailure() : failure;
+                reason = TransientFailure.of(judged)
+                    .orElse(record.connectionClosed() ? TransientFailure.CONNECTION_LOST : null);
+                if (reason == null) {
+                    throw judged;
+                }
+            }
+            long delay = delayBefore(attempt + 1);
+            if (attempt >= maxAttempts || remainingMillis.getAsLong() - delay < marginMillis) {
+                // Logged once, where the failure is answered (the problem or the message failure line).
+                throw new TransactionRetriesExhaustedException(reason, failure);
+            }
+            LOG.atInfo().addKeyValue("boundary", boundary).addKeyValue("attempt", attempt)
+                .addKeyValue("reason", reason).addKeyValue("delayMs", delay)
+                .log("transaction retried: {}", boundary);
+            sleep(delay);
         }
+    }
+
+    /** What a failure after the work returned (so during or after COMMIT) means: committed, or to be retried. */
+    private record Verdict(boolean committed, TransientFailure retryFor) {
+    }
+
+    private Verdict commitVerdict(String boundary, TransactionAttempt record, RuntimeException failure) {
+        Optional<TransientFailure> reason = TransientFailure.of(failure);
+        if (reason.filter(TransientFailure.CONTENTION::equals).isPresent()) {
+            return new Verdict(false, TransientFailure.CONTENTION);
+        }
+        if (TransientFailure.refusedByTheDatabase(failure)) {
+            throw failure;
+        }
+        CommitResolution.Outcome outcome = resolution.apply(record.transactionId());
+        LOG.atInfo().addKeyValue("boundary", boundary).addKeyValue("transactionId", record.transactionId())
+            .addKeyValue("outcome", outcome).log("commit reply lost: {}", outcome);
+        return switch (outcome) {
+            case COMMITTED -> new Verdict(true, null);
+            case ABORTED -> new Verdict(false, TransientFailure.CONNECTION_LOST);
+            case UNKNOWN -> throw new TransactionOutcomeUnknownException(failure);
+        };
     }
 
     private long delayBefore(int attempt) {
