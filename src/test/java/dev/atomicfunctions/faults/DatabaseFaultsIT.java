@@ -1,22 +1,31 @@
 package dev.atomicfunctions.faults;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.atomicfunctions.local.LocalApiGateway;
+import dev.atomicfunctions.queue.QueueHandler;
 import dev.atomicfunctions.support.Catalogue;
 import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.FaultProxy;
 import dev.atomicfunctions.support.Http;
+import dev.atomicfunctions.support.Messages;
 import dev.atomicfunctions.support.OpenApiContract;
 import dev.atomicfunctions.support.TestDatabase;
+import dev.atomicfunctions.support.TestLambdaContext;
+import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +45,7 @@ class DatabaseFaultsIT {
     private static FaultProxy proxy;
     private static LocalApiGateway gateway;
     private static Http http;
+    private static QueueHandler consumer;
 
     private final String owner = "faults-" + UUID.randomUUID();
     private final UUID pen = Catalogue.product("EUR", 150, 10);
@@ -46,6 +56,8 @@ class DatabaseFaultsIT {
         proxy = FaultProxy.to(Integer.parseInt(url.replaceFirst(".*//[^:/]+:(\\d+)/.*", "$1")));
         gateway = LocalApiGateway.start(0, Map.of("datasources.default.url", proxy.url(url)));
         http = new Http(gateway.port());
+        consumer = new QueueHandler(new LambdaApplicationContextBuilder()
+            .properties(Map.of("datasources.default.url", proxy.url(url))).build());
     }
 
     @AfterEach
@@ -56,6 +68,7 @@ class DatabaseFaultsIT {
     @AfterAll
     static void stop() {
         gateway.close();
+        consumer.close();
         proxy.close();
         OpenApiContract.load().assertDescribes(http.exchanges());
     }
@@ -152,6 +165,45 @@ class DatabaseFaultsIT {
         assertThat(elapsedMs).isLessThan(10_000);
         proxy.heal();
         assertOrdersPlaced(0);
+    }
+
+    @Test
+    void aBatchCutMidwayIsRetriedWholeAndEachItemCreatedOnce() {
+        proxy.cutWhenSent("INSERT INTO \"task\"", 2);
+
+        Http.Response response = http.send("POST", "/tasks/batch", owner,
+            "{\"items\":[{\"title\":\"one\"},{\"title\":\"two\"},{\"title\":\"three\"}]}");
+
+        assertThat(proxy.fired()).isTrue();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(Db.rows("SELECT title FROM task WHERE owner_id = ? ORDER BY title", owner))
+            .extracting(row -> row.get("title")).containsExactly("one", "three", "two");
+        assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'CREATE'", owner))
+            .isEqualTo(3);
+        assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'ATTEMPT_FAILED'", owner))
+            .isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a COMMIT withheld", "a COMMIT reply dropped", "a socket cut mid-statement"})
+    void aMessageWhoseTransactionMeetsAFaultIsHandledOnceAndAcknowledged(String fault) {
+        switch (fault) {
+            case "a COMMIT withheld" -> proxy.withholdCommit();
+            case "a COMMIT reply dropped" -> proxy.dropCommitReply();
+            default -> proxy.cutWhenSent("INSERT INTO \"customer_order\"");
+        }
+        SQSEvent event = Messages.event(List.of(Messages.body("order-place.json",
+            Map.of("id", "cmd-" + UUID.randomUUID(), "subject", owner, "product", pen.toString()))), null);
+
+        SQSBatchResponse response = consumer.handleRequest(event, new TestLambdaContext("queue-consumer"));
+
+        assertThat(proxy.fired()).isTrue();
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(Db.count("SELECT count(*) FROM customer_order WHERE owner_id = ?", owner)).isEqualTo(1);
+        assertThat(Catalogue.stock(pen)).isEqualTo(9);
+        assertThat(Catalogue.conserved(pen)).isTrue();
+        assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'ATTEMPT_FAILED'", owner))
+            .isZero();
     }
 
     private Http.Response placeOrder() {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -38,7 +39,7 @@ public final class FaultProxy implements AutoCloseable {
     private sealed interface Fault {
     }
 
-    private record Cut(byte[] marker) implements Fault {
+    private record Cut(byte[] marker, AtomicInteger before) implements Fault {
     }
 
     private record WithholdCommit() implements Fault {
@@ -83,9 +84,18 @@ public final class FaultProxy implements AutoCloseable {
         blackHole = true;
     }
 
-    /** @param marker text of the statement to cut under, e.g. {@code INSERT INTO customer_order} */
+    /** @param marker text of the statement to cut under, e.g. {@code INSERT INTO "customer_order"} */
     public void cutWhenSent(String marker) {
-        armed.set(new Cut(marker.getBytes(StandardCharsets.UTF_8)));
+        cutWhenSent(marker, 1);
+    }
+
+    /**
+     * @param marker     text of the statement to cut under
+     * @param occurrence which message carrying it is cut (1 for the next one)
+     */
+    public void cutWhenSent(String marker, int occurrence) {
+        armed.set(new Cut(marker.getBytes(StandardCharsets.UTF_8),
+            new AtomicInteger(occurrence - 1)));
     }
 
     public void withholdCommit() {
@@ -179,7 +189,8 @@ public final class FaultProxy implements AutoCloseable {
         /** @return whether to go on forwarding */
         private boolean forwardFromClient(byte[] chunk, OutputStream out) throws IOException {
             Fault fault = armed.get();
-            if (fault instanceof Cut cut && contains(chunk, cut.marker()) && armed.compareAndSet(fault, null)) {
+            if (fault instanceof Cut cut && contains(chunk, cut.marker()) && cut.before().getAndDecrement() <= 0
+                && armed.compareAndSet(fault, null)) {
                 close();
                 return false;
             }
