@@ -17,10 +17,13 @@ final class AfterCommitRelayer implements MethodInterceptor<Object, Object> {
 
     private final OutboxDrain drain;
     private final Duration budget;
+    private final Duration answerMargin;
 
-    AfterCommitRelayer(OutboxDrain drain, @Value("${atomic.outbox.after-commit-budget}") Duration budget) {
+    AfterCommitRelayer(OutboxDrain drain, @Value("${atomic.outbox.after-commit-budget}") Duration budget,
+                       @Value("${atomic.deadline.answer-margin}") Duration answerMargin) {
         this.drain = drain;
         this.budget = budget;
+        this.answerMargin = answerMargin;
     }
 
     @Override
@@ -33,7 +36,7 @@ final class AfterCommitRelayer implements MethodInterceptor<Object, Object> {
         Object result = context.proceed();
         if (!DryRun.active()) {
             // A dry run (SnapStart priming) kept nothing, and sends nothing to the queue either.
-            drain.drain(budget, Duration.ZERO);
+            drain.drain(budget, answerMargin);
         }
         return result;
     }

@@ -37,13 +37,14 @@ public class OutboxDrain {
         if (!publisher.configured()) {
             return new Result(0, 0);
         }
-        long stopAt = System.nanoTime() + budget.toNanos();
+        long stopAt = System.nanoTime()
+            + Math.min(budget.toNanos(), Duration.ofMillis(Deadline.remainingMillis()).minus(margin).toNanos());
         int published = 0;
         int failedBatches = 0;
-        while (System.nanoTime() < stopAt && Deadline.remainingMillis() > margin.toMillis()) {
+        while (System.nanoTime() < stopAt) {
             OutboxRelay.Batch batch;
             try {
-                batch = relay.relayBatch(batchSize);
+                batch = relay.relayBatch(batchSize, Duration.ofNanos(Math.max(1_000_000, stopAt - System.nanoTime())));
             } catch (RuntimeException e) {
                 // The queue or the database is out of reach: the events stay pending for the next drain.
                 LOG.atWarn().addKeyValue("reason", e.getClass().getSimpleName()).log("outbox relay failed");

@@ -6,6 +6,7 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -28,15 +29,19 @@ class OutboxRelay {
         this.publisher = publisher;
     }
 
-    /** @return how many events this batch claimed and how many the queue accepted */
+    /**
+     * @param size  the most events to claim
+     * @param sendWithin how long the call to the queue may take (the drain's budget left): a relay never overruns it
+     * @return how many events this batch claimed and how many the queue accepted
+     */
     @Transactional
     @ReadCommitted
-    Batch relayBatch(int size) {
+    Batch relayBatch(int size, Duration sendWithin) {
         List<OutboxEvent> claimed = events.claim(size);
         if (claimed.isEmpty()) {
             return new Batch(0, 0);
         }
-        Set<UUID> published = publisher.publish(claimed);
+        Set<UUID> published = publisher.publish(claimed, sendWithin);
         events.markPublished(published);
         return new Batch(claimed.size(), published.size());
     }

@@ -47,8 +47,11 @@ class QueuePublisher implements AutoCloseable {
         return !queueUrl.isBlank();
     }
 
-    /** @return the ids of the events the queue accepted (the others stay pending) */
-    Set<UUID> publish(List<OutboxEvent> events) {
+    /**
+     * @param within how long the call may take at most (its configured bound applies too)
+     * @return the ids of the events the queue accepted (the others stay pending)
+     */
+    Set<UUID> publish(List<OutboxEvent> events, Duration within) {
         boolean fifo = queueUrl.endsWith(".fifo");
         List<SendMessageBatchRequestEntry> entries = events.stream().map(event -> {
             SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder()
@@ -60,7 +63,9 @@ class QueuePublisher implements AutoCloseable {
             }
             return entry.build();
         }).toList();
-        SendMessageBatchResponse response = client().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+        Duration callTimeout = within.compareTo(timeout.multipliedBy(2)) < 0 ? within : timeout.multipliedBy(2);
+        SendMessageBatchResponse response = client().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)
+            .overrideConfiguration(c -> c.apiCallTimeout(callTimeout)));
         Set<UUID> accepted = new HashSet<>();
         response.successful().forEach(ok -> accepted.add(UUID.fromString(ok.id())));
         return accepted;

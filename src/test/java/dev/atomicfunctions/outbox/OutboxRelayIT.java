@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -185,6 +187,34 @@ class OutboxRelayIT {
             latencies.size(), latencies.get(latencies.size() / 2), latencies.get(latencies.size() * 99 / 100),
             latencies.getLast());
         assertThat(latencies).hasSize(40);
+    }
+
+    /**
+     * A queue that accepts the connection and never answers: the answer waits for the relay no longer than its
+     * budget (here 200 ms, where the queue call alone may take 10 s), and the event stays pending for the schedule.
+     */
+    @Test
+    void aQueueThatNeverAnswersDelaysTheAnswerNoLongerThanTheRelayBudget() throws IOException {
+        UUID product = Catalogue.product("EUR", 100, 5);
+        try (ServerSocket silentQueue = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             LocalApiGateway slow = LocalApiGateway.start(0, Map.of(
+                 "atomic.outbox.endpoint", "http://127.0.0.1:" + silentQueue.getLocalPort(),
+                 "atomic.outbox.queue-url", "http://127.0.0.1:" + silentQueue.getLocalPort() + "/1/silent.fifo",
+                 "atomic.outbox.publish-timeout", "5s",
+                 "atomic.outbox.after-commit-budget", "200ms"))) {
+            Http client = new Http(slow.port());
+
+            long start = System.nanoTime();
+            Http.Response response = client.send("POST", "/orders", buyer,
+                "{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}");
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            assertThat(elapsedMs).isLessThan(3_000);
+            assertThat(Db.rows("SELECT published_at FROM outbox_event WHERE aggregate_id = ?",
+                response.json().get("id"))).singleElement()
+                .satisfies(row -> assertThat(row.get("published_at")).isNull());
+        }
     }
 
     /** Relays and drains what other tests left pending, so that this test sees only its own events. */
