@@ -25,7 +25,9 @@ import java.lang.annotation.Target;
     mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "500", description = "Unexpected error; nothing was written", content = @Content(
     mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "Database unavailable; see Retry-After", content = @Content(
+@ApiResponse(responseCode = "503", description = "Database unavailable (database-unavailable: nothing was written), or "
+    + "a lost COMMIT the database could not be asked about in time (outcome-unknown: it may have taken effect; an "
+    + "Idempotency-Key makes the retry safe); see Retry-After", content = @Content(
     mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public @interface StandardProblems {
 }
