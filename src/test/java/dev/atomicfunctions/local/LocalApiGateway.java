@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.atomicfunctions.support.SystemProperties;
 import dev.atomicfunctions.support.TestLambdaContext;
 import dev.atomicfunctions.http.request.HttpApiFunction;
 
@@ -78,7 +79,7 @@ public final class LocalApiGateway implements AutoCloseable {
     public static LocalApiGateway start(int port, Map<String, String> properties) throws IOException {
         Map<String, String> all = new HashMap<>(properties);
         all.put("datasources.default.maximum-pool-size", Integer.toString(CONCURRENT_CONNECTIONS));
-        HttpApiFunction function = buildWith(all);
+        HttpApiFunction function = SystemProperties.during(all, HttpApiFunction::new);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 2 * CONCURRENT_CONNECTIONS);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         LocalApiGateway gateway = new LocalApiGateway(function, server, executor);
@@ -86,23 +87,6 @@ public final class LocalApiGateway implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         return gateway;
-    }
-
-    /** The function as Lambda builds it (no-argument constructor), with these system properties while it is built. */
-    private static HttpApiFunction buildWith(Map<String, String> properties) {
-        Map<String, String> previous = new HashMap<>();
-        properties.forEach((name, value) -> previous.put(name, System.setProperty(name, value)));
-        try {
-            return new HttpApiFunction();
-        } finally {
-            previous.forEach((name, value) -> {
-                if (value == null) {
-                    System.clearProperty(name);
-                } else {
-                    System.setProperty(name, value);
-                }
-            });
-        }
     }
 
     /** @return the port it listens on */
