@@ -53,7 +53,7 @@ class DatabaseFaultsIT {
     @BeforeAll
     static void startTheApiBehindTheProxy() throws IOException {
         String url = TestDatabase.get().url();
-        proxy = FaultProxy.to(Integer.parseInt(url.replaceFirst(".*//[^:/]+:(\\d+)/.*", "$1")));
+        proxy = FaultProxy.toDatabase(url);
         gateway = LocalApiGateway.start(0, Map.of("datasources.default.url", proxy.url(url)));
         http = new Http(gateway.port());
         consumer = new QueueHandler(new LambdaApplicationContextBuilder()

@@ -71,6 +71,11 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /** @return a proxy on a free loopback port, forwarding to the loopback port of this JDBC URL */
+    public static FaultProxy toDatabase(String jdbcUrl) {
+        return to(Integer.parseInt(jdbcUrl.replaceFirst(".*//[^:/]+:(\\d+)/.*", "$1")));
+    }
+
     /** @return the JDBC URL {@code url} with its port replaced by the proxy's */
     public String url(String url) {
         return url.replaceFirst("//([^:/]+):\\d+/", "//127.0.0.1:" + listener.getLocalPort() + "/");
