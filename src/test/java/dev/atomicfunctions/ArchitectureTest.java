@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.atomicfunctions.platform.transaction.EntryPoint;
+import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.repository.GenericRepository;
@@ -119,6 +120,13 @@ class ArchitectureTest {
         .because("a write states the isolation level its correctness relies on; @ReadCommitted states PostgreSQL's "
             + "default without a SHOW or SET per transaction");
 
+    private static final ArchRule EVERY_WRITE_IS_RETRIED = methods()
+        .that(ENTRY_POINT_METHODS).and(DescribedPredicate.describe("are writable @Transactional",
+            m -> transactional(m).filter(t -> !Boolean.TRUE.equals(t.get("readOnly").orElse(false))).isPresent()))
+        .should().beAnnotatedWith(RetryTransaction.class)
+        .because("a write lost to contention or to the connection is run again, and a lost COMMIT is resolved by "
+            + "asking the database, whatever entry point it came through");
+
     private static final ArchRule ENTRY_POINTS_AND_HANDLERS_CALL_SERVICES = noClasses()
         .that(HAND_WRITTEN).and(ENTRY_POINTS.or(LAMBDA_HANDLERS))
         // Flyway owns the migration function's connections and transactions; it serves no request.
@@ -207,6 +215,14 @@ class ArchitectureTest {
             .anyMatch(d -> d.contains("WriteWithoutDeclaredIsolation.create("))
             .noneMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createSerializable("))
             .noneMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createReadCommitted("));
+    }
+
+    @Test
+    void everyWriteIsRetried() {
+        EVERY_WRITE_IS_RETRIED.check(PRODUCTION);
+        assertThat(failures(EVERY_WRITE_IS_RETRIED))
+            .anyMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createReadCommitted("))
+            .noneMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createRetried("));
     }
 
     @Test

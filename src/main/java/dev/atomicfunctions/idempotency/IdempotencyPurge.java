@@ -2,6 +2,7 @@ package dev.atomicfunctions.idempotency;
 
 import dev.atomicfunctions.platform.transaction.EntryPoint;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
+import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -19,6 +20,7 @@ public class IdempotencyPurge {
     /** @return how many records this batch deleted */
     @Transactional
     @ReadCommitted
+    @RetryTransaction
     public int purgeBatch(int limit) {
         return keys.purgeExpired(limit);
     }

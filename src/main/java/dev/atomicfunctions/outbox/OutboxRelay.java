@@ -2,6 +2,7 @@ package dev.atomicfunctions.outbox;
 
 import dev.atomicfunctions.platform.transaction.EntryPoint;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
+import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -36,6 +37,7 @@ class OutboxRelay {
      */
     @Transactional
     @ReadCommitted
+    @RetryTransaction
     Batch relayBatch(int size, Duration sendWithin) {
         List<OutboxEvent> claimed = events.claim(size);
         if (claimed.isEmpty()) {

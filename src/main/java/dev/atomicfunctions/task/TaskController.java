@@ -11,6 +11,7 @@ import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
+import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -59,6 +60,7 @@ class TaskController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @ReadCommitted
+    @RetryTransaction
     @Operation(summary = "Create a task")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
@@ -102,6 +104,7 @@ class TaskController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @ReadCommitted
+    @RetryTransaction
     @Operation(summary = "Change title, description or completion of a task")
     @ApiResponse(responseCode = "200", description = "The task as stored", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
@@ -116,6 +119,7 @@ class TaskController {
     @Delete("/{id}")
     @Transactional
     @ReadCommitted
+    @RetryTransaction
     @Operation(summary = "Delete a task")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ConditionalWriteProblems

@@ -1,6 +1,7 @@
 package dev.atomicfunctions.archfixture;
 
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
+import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -8,9 +9,10 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 
 /**
- * A write that does not say which isolation it relies on ({@code create}), next to two that do: one with
- * {@link ReadCommitted}, one with an explicit level. Abstract and behind a property no context sets, so never a bean
- * nor a route; {@code ArchitectureTest} must catch the first only.
+ * A write that does not say which isolation it relies on ({@code create}), next to three that do: with
+ * {@link ReadCommitted}, with it and {@link RetryTransaction}, with an explicit level. Abstract and behind a property
+ * no context sets, so never a bean nor a route; {@code ArchitectureTest} must catch the first only for its isolation,
+ * and all but the retried one for their retry.
  */
 @Requires(property = "atomic.archfixture")
 @Controller("/fixture-isolation")
@@ -26,6 +28,14 @@ public abstract class WriteWithoutDeclaredIsolation {
     @Transactional
     @ReadCommitted
     String createReadCommitted() {
+        return "created";
+    }
+
+    @Post("/retried")
+    @Transactional
+    @ReadCommitted
+    @RetryTransaction
+    String createRetried() {
         return "created";
     }
 

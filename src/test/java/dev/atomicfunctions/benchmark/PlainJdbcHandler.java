@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,9 +44,9 @@ public final class PlainJdbcHandler implements RequestHandler<APIGatewayV2HTTPEv
                 + "completed, created_at, updated_at, version) VALUES (?, ?, ?, NULL, false, ?, ?, 1)");
                  PreparedStatement audit = c.prepareStatement("INSERT INTO audit_entry (action, entity_type, "
                      + "entity_id, actor, origin, request_id, correlation_id, lambda_request_id, occurred_at, "
-                     + "changed_fields) VALUES ('CREATE', 'task', ?, ?, 'HTTP', ?, ?, ?, ?, ?)",
-                     // As Micronaut Data saves an entity with a generated id: the driver adds RETURNING *.
-                     Statement.RETURN_GENERATED_KEYS)) {
+                     + "changed_fields) VALUES ('CREATE', 'task', ?, ?, 'HTTP', ?, ?, ?, ?, ?) "
+                     // As the functions' audit insert: it returns the transaction's id (to resolve a lost COMMIT).
+                     + "RETURNING CAST(CAST(pg_current_xact_id() AS text) AS bigint)")) {
                 task.setObject(1, id);
                 task.setString(2, subject);
                 task.setString(3, title.group(1));
@@ -62,7 +61,7 @@ public final class PlainJdbcHandler implements RequestHandler<APIGatewayV2HTTPEv
                 audit.setString(5, context.getAwsRequestId());
                 audit.setTimestamp(6, now);
                 audit.setArray(7, fields);
-                audit.executeUpdate();
+                audit.executeQuery().close();
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();

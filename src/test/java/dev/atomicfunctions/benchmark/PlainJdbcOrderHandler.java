@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -167,11 +166,11 @@ public final class PlainJdbcOrderHandler implements RequestHandler<APIGatewayV2H
                     }
                     lines.executeBatch();
                 }
-                // The audit row's id is generated: Micronaut Data asks for generated keys (RETURNING *).
-                try (PreparedStatement audit = c.prepareStatement("INSERT INTO \"audit_entry\" (\"action\","
-                    + "\"entity_type\",\"entity_id\",\"actor\",\"origin\",\"request_id\",\"correlation_id\","
-                    + "\"lambda_request_id\",\"occurred_at\",\"changed_fields\",\"reason\") "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                // The audit insert returns the transaction's id, as the functions' does (to resolve a lost COMMIT).
+                try (PreparedStatement audit = c.prepareStatement("INSERT INTO audit_entry (action, entity_type, "
+                    + "entity_id, actor, origin, request_id, correlation_id, lambda_request_id, occurred_at, "
+                    + "changed_fields, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                    + "RETURNING CAST(CAST(pg_current_xact_id() AS text) AS bigint)")) {
                     audit.setString(1, "CREATE");
                     audit.setString(2, "order");
                     audit.setString(3, orderId.toString());
@@ -183,7 +182,7 @@ public final class PlainJdbcOrderHandler implements RequestHandler<APIGatewayV2H
                     audit.setTimestamp(9, now);
                     audit.setArray(10, c.createArrayOf("text", new String[] {"status", "lines"}));
                     audit.setNull(11, Types.VARCHAR);
-                    audit.executeUpdate();
+                    audit.executeQuery().close();
                 }
                 try (PreparedStatement outbox = c.prepareStatement("""
                     INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload, created_at)

@@ -1,6 +1,7 @@
 package dev.atomicfunctions.platform.transaction;
 
 import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.exceptions.NoConnectionException;
 import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 
 import java.io.IOException;
@@ -51,14 +52,16 @@ enum TransientFailure {
     /**
      * A failure of the connection rather than of the statement, however it is reported: SQLState class 08 (pgjdbc:
      * an I/O error, a connection already closed), 57P01-57P03 (the server ended the session), an I/O failure (a
-     * reset, an end of stream, a read timeout), the pool's own timeout, or Micronaut's failure to get or close one.
+     * reset, an end of stream, a read timeout), the pool's own timeout, or Micronaut's failure to get or close one
+     * (not its "no connection in this context", which is a bug).
      */
     private static boolean isConnectionFailure(Throwable cause) {
         if (cause instanceof SQLException sql && sql.getSQLState() != null) {
             return sql.getSQLState().startsWith("08") || SESSION_ENDED_STATES.contains(sql.getSQLState());
         }
         return cause instanceof IOException || cause instanceof SQLTransientConnectionException
-            || cause instanceof ConnectionException || cause instanceof CannotGetJdbcConnectionException;
+            || cause instanceof ConnectionException && !(cause instanceof NoConnectionException)
+            || cause instanceof CannotGetJdbcConnectionException;
     }
 
     /** @return the failure, its causes and chained SQL exceptions, each once */
