@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.Events;
@@ -74,6 +75,23 @@ class ApiGatewayEventsIT {
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
         assertThat(json(response.getBody())).containsEntry("status", 401);
+    }
+
+    /** Events as the runtime reads them from JSON that is not an HTTP API request: a clean 400, never a 500. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"null", "{}", "{\"version\":\"2.0\"}", "{\"requestContext\":{\"requestId\":\"r1\"}}",
+        "{\"requestContext\":{\"http\":{\"path\":\"/tasks\"}}}"})
+    void answersAnEventThatIsNotAnHttpApiRequestWithA400Problem(String json) throws IOException {
+        APIGatewayV2HTTPEvent event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
+            getClass().getClassLoader()).fromJson(json);
+
+        APIGatewayV2HTTPResponse response = httpApi.handleRequest(event, new TestLambdaContext("tasks-api"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(json(response.getBody())).containsEntry("status", 400)
+            .containsEntry("type", "urn:atomic-functions:problem:malformed-event");
+        assertThat(response.getBody()).doesNotContainIgnoringCase("exception");
     }
 
     @Test

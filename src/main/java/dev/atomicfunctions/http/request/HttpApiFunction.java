@@ -35,6 +35,9 @@ public final class HttpApiFunction extends FunctionInitializer
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         HandlerUtils.configureWithContext(this, context);
+        if (!MalformedEvents.routable(event)) {
+            return MalformedEvents.refuse(event);
+        }
         return exchanges.exchange(event, new APIGatewayV2HTTPResponse()).getResponse().getNativeResponse();
     }
 
