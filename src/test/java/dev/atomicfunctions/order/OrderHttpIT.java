@@ -108,6 +108,17 @@ class OrderHttpIT extends OrderHttpTestBase {
     }
 
     @Test
+    void refusesAnOrderWithContentAfterItsJsonValueAndReservesNothing() {
+        UUID pen = Catalogue.product("EUR", 100, 5);
+        String order = order(Map.of(pen, 2));
+
+        assertProblem(http.send("POST", "/orders", alice, order + " xyz"), 400);
+        assertProblem(http.send("POST", "/orders", alice, order + order), 400);
+        assertThat(Catalogue.stock(pen)).isEqualTo(5);
+        assertThat(Db.count("SELECT count(*) FROM customer_order WHERE owner_id = ?", alice)).isZero();
+    }
+
+    @Test
     void cancelsAPlacedOrderGivingItsStockBackOnce() {
         UUID pen = Catalogue.product("EUR", 100, 4);
         String id = place(alice, Map.of(pen, 3));

@@ -14,7 +14,8 @@ import io.micronaut.web.router.RouteInfo;
  * Checks the body of a request whose route reads one, before anything binds it: a body without a
  * {@code Content-Type} is refused with 415 (Micronaut would read it as JSON, while the API promises 415 for anything
  * but JSON), and a body that cannot be decoded as API Gateway flagged it (invalid base64, unpaired surrogates) with
- * 400 (the handler would fail on it with a 500, or silently store {@code ?}). Runs after {@link BodySizeLimitFilter}.
+ * 400 (the handler would fail on it with a 500, or silently store {@code ?}), and so is a body with anything after
+ * its JSON value (binding would read the first value and drop the rest). Runs after {@link BodySizeLimitFilter}.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestBodyFilter implements Ordered {
@@ -31,6 +32,9 @@ final class RequestBodyFilter implements Ordered {
         }
         if (!GatewayEvents.bodyIsReadable(request)) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "request body cannot be decoded as flagged");
+        }
+        if (hasBody && !GatewayEvents.bodyEndsWithItsValue(request)) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "request body has content after its JSON value");
         }
     }
 
