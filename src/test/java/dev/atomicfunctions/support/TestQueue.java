@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class TestQueue implements BeforeAllCallback {
 
-    /** Receives before a message goes to the dead-letter queue (the stack uses 5; tests need fewer). */
+    /** Receives before a message goes to the dead-letter queue (the stack uses 6; tests need fewer). */
     public static final int MAX_RECEIVE_COUNT = 3;
 
     private static Queues queues;
@@ -100,10 +100,15 @@ public final class TestQueue implements BeforeAllCallback {
         return all;
     }
 
-    /** Functions built from now on relay their outbox to this server, as the deployed ones do to SQS. */
+    /**
+     * Functions built from now on relay their outbox to this server, as the deployed ones do to SQS, and the
+     * consumer delays the redelivery of its transient failures on its events queue.
+     */
     public static void publish(Queues started) {
         System.setProperty("atomic.outbox.queue-url", started.events());
         System.setProperty("atomic.outbox.endpoint", started.endpoint());
+        System.setProperty("atomic.queue.url", started.events());
+        System.setProperty("atomic.queue.endpoint", started.endpoint());
         System.setProperty("aws.region", "us-east-1");
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
