@@ -1,10 +1,12 @@
 package dev.atomicfunctions.infra;
 
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
 import software.amazon.awscdk.services.iam.IPrincipal;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
@@ -83,6 +85,40 @@ final class QueueConsumer extends Construct {
         Suppressions.sqsEventSource(consumer.live());
         alarms.watchDeadLetters(id, deadLetters);
         alarms.watchOldestMessage(id, queue, MAX_AGE);
+        redriveBy(id, deadLetters);
+    }
+
+    /**
+     * What an operator needs, and nothing more, to move the dead-letter queue back to this queue after an outage
+     * ({@code aws sqs start-message-move-task}, SQS's redrive): start, list and cancel the move on the dead-letter
+     * queue, the receive and delete SQS makes there on the caller's behalf, and the send to this queue. A managed
+     * policy for the operators' own role or group to attach (README, "Moving the dead letters back"); the ARNs the
+     * command takes and the policy's are stack outputs.
+     */
+    private void redriveBy(String id, Queue deadLetters) {
+        ManagedPolicy operator = ManagedPolicy.Builder.create(this, "RedriveOperator")
+            .description("Move the " + id + " dead-letter queue back to its queue (SQS redrive), and nothing else")
+            .statements(List.of(
+                PolicyStatement.Builder.create().sid("MoveTheDeadLetters")
+                    .actions(List.of("sqs:StartMessageMoveTask", "sqs:ListMessageMoveTasks",
+                        "sqs:CancelMessageMoveTask", "sqs:ReceiveMessage", "sqs:DeleteMessage",
+                        "sqs:GetQueueAttributes"))
+                    .resources(List.of(deadLetters.getQueueArn()))
+                    .build(),
+                PolicyStatement.Builder.create().sid("BackToTheQueue")
+                    .actions(List.of("sqs:SendMessage"))
+                    .resources(List.of(queue.getQueueArn()))
+                    .build()))
+            .build();
+        output(id + "QueueArn", queue.getQueueArn(), id + " queue: the redrive's --destination-arn");
+        output(id + "DeadLettersArn", deadLetters.getQueueArn(), id + " dead-letter queue: the redrive's --source-arn");
+        output(id + "RedrivePolicyArn", operator.getManagedPolicyArn(),
+            "Attach to the operators' role to move the " + id + " dead letters back");
+    }
+
+    /** An output named as the README names it (not with the hash CDK appends to a nested construct's ids). */
+    private void output(String name, String value, String description) {
+        CfnOutput.Builder.create(this, name).value(value).description(description).build().overrideLogicalId(name);
     }
 
     /**

@@ -222,6 +222,34 @@ class EventsTest {
         }
     }
 
+    /**
+     * An operator moves the dead letters back (SQS redrive) with a managed policy allowing exactly that: start, list
+     * and cancel the move, receive and delete on the dead-letter queue, send to the events queue; attached to no one
+     * by the stack. The command's ARNs and the policy's are outputs.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void letsAnOperatorMoveTheDeadLettersBackToTheQueueAndDoNothingElse() {
+        Map<String, Object> policy = Resources.named(template, "AWS::IAM::ManagedPolicy", "EventsRedriveOperator");
+        List<Map<String, Object>> statements = Resources.property(policy, "PolicyDocument", "Statement");
+        Map<String, Object> outputs = Resources.outputs(template);
+
+        assertThat(statements).hasSize(2).allSatisfy(s -> assertThat(s).containsEntry("Effect", "Allow"));
+        assertThat(statements).filteredOn(s -> Map.of("Fn::GetAtt", List.of(deadLetters, "Arn")).equals(s.get("Resource")))
+            .singleElement().satisfies(s -> assertThat((List<Object>) s.get("Action")).containsExactlyInAnyOrder(
+                "sqs:StartMessageMoveTask", "sqs:ListMessageMoveTasks", "sqs:CancelMessageMoveTask",
+                "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"));
+        assertThat(statements).filteredOn(s -> Map.of("Fn::GetAtt", List.of(queue, "Arn")).equals(s.get("Resource")))
+            .singleElement().satisfies(s -> assertThat(s.get("Action")).isEqualTo("sqs:SendMessage"));
+        assertThat(Resources.<Object>property(policy, "Roles")).isNull();
+        assertThat(Resources.<Object>property(policy, "Users")).isNull();
+        assertThat(Resources.<Object>property(policy, "Groups")).isNull();
+        assertThat(Resources.json(outputs.get("EventsDeadLettersArn"))).contains("[\"" + deadLetters + "\",\"Arn\"]");
+        assertThat(Resources.json(outputs.get("EventsQueueArn"))).contains("[\"" + queue + "\",\"Arn\"]");
+        assertThat(Resources.json(outputs.get("EventsRedrivePolicyArn"))).contains(
+            "{\"Ref\":\"" + Resources.id(template, "AWS::IAM::ManagedPolicy", "EventsRedriveOperator") + "\"}");
+    }
+
     @Test
     void alarmsOnParkedMessagesLateMessagesAndAnOutboxThatIsNotRelayed() {
         Map<String, Object> parked = Resources.named(template, "AWS::CloudWatch::Alarm", "AlarmsEventsDeadLetters");
