@@ -9,12 +9,9 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -63,7 +60,7 @@ public class IdempotencyKeys {
             return new Outcome<>(write.get(), false);
         }
         requireWellFormed(request.key());
-        String fingerprint = fingerprint(request.understood());
+        String fingerprint = request.fingerprint(json);
         Optional<IdempotencyRecord> earlier = records
             .findByOwnerIdAndOperationAndIdempotencyKeyAndCreatedAtGreaterThanEquals(
                 invocation.subject(), request.operation(), request.key(), expiredBefore());
@@ -94,16 +91,6 @@ public class IdempotencyKeys {
     private static void requireWellFormed(String key) {
         if (!WELL_FORMED.matcher(key).matches()) {
             throw new InvalidIdempotencyKeyException();
-        }
-    }
-
-    private String fingerprint(Object understood) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(understood)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.paging.PageCursor;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -92,9 +93,14 @@ class Orders {
         return OrderView.of(changed, lines.findByOrderIdOrderByLineNo(current.id()));
     }
 
+    /** A cancellation as understood, fingerprinted by its idempotency key: the JSON a one-entry map had. */
+    @Serdeable
+    record CancelRequest(String orderId) {
+    }
+
     Outcome<OrderView> cancel(Invocation invocation, String id, @Nullable String idempotencyKey) {
         return idempotency.once(invocation, new IdempotentRequest("POST /orders/" + id + "/cancel", idempotencyKey,
-            Map.of("orderId", id)), OrderView.class, () -> release.release(invocation, locked(invocation, id),
+            new CancelRequest(id)), OrderView.class, () -> release.release(invocation, locked(invocation, id),
             OrderStatus.CANCELLED));
     }
 

@@ -1,17 +1,16 @@
 package dev.atomicfunctions.outbox;
 
+import dev.atomicfunctions.platform.messaging.SqsClients;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -95,16 +94,7 @@ class QueuePublisher implements AutoCloseable {
     }
 
     private SqsClient build() {
-        var builder = SqsClient.builder()
-            .httpClient(UrlConnectionHttpClient.builder()
-                .connectionTimeout(timeout)
-                .socketTimeout(timeout)
-                .build())
-            .overrideConfiguration(c -> c.apiCallTimeout(timeout.multipliedBy(2)));
-        if (!endpoint.isEmpty()) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        return builder.build();
+        return SqsClients.create(endpoint, timeout);
     }
 
     @PreDestroy

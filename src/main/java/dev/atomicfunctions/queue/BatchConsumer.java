@@ -12,10 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Consumes a batch with partial batch responses: each message commits on its own ({@link MessageProcessor}), and
@@ -25,6 +24,9 @@ import java.util.Set;
  *   reported failed (so SQS redelivers them in order); other groups go on.</li>
  *   <li>A failure that is not the message's fault (the database unavailable) fails the rest of the batch unread,
  *   rather than burning each message's receive count on an outage.</li>
+ *   <li>Messages failed for such a reason (and the later messages of their groups) come back after a delay that
+ *   grows with their receive count ({@link TransientRedelivery}), so that an outage does not dead-letter them;
+ *   a message failing for a reason of its own comes back after the queue's visibility timeout.</li>
  * </ul>
  * Each failure is logged once, with the message id, its receive count and the reason, never the body.
  */
@@ -34,48 +36,65 @@ final class BatchConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(BatchConsumer.class);
 
     private final MessageProcessor processor;
+    private final TransientRedelivery redelivery;
 
-    BatchConsumer(MessageProcessor processor) {
+    BatchConsumer(MessageProcessor processor, TransientRedelivery redelivery) {
         this.processor = processor;
+        this.redelivery = redelivery;
     }
 
     SQSBatchResponse consume(List<SQSEvent.SQSMessage> messages) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        Set<String> stoppedGroups = new HashSet<>();
-        String outage = null;
+        List<SQSEvent.SQSMessage> heldBack = new ArrayList<>();
+        // A stopped group, and whether what stopped it was transient: its later messages wait as long as it does.
+        Map<String, Boolean> stoppedGroups = new HashMap<>();
+        Failure outage = null;
         for (SQSEvent.SQSMessage message : messages) {
             String group = attribute(message, "MessageGroupId");
-            String reason = outage != null ? "not attempted: " + outage
-                : group != null && stoppedGroups.contains(group) ? "not attempted: an earlier message of its group failed"
+            Failure failure = outage != null ? new Failure("not attempted: " + outage.reason(), true)
+                : group != null && stoppedGroups.containsKey(group)
+                ? new Failure("not attempted: an earlier message of its group failed", stoppedGroups.get(group))
                 : attempt(message);
-            if (reason == null) {
+            if (failure == null) {
                 continue;
             }
             failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            if (group != null) {
-                stoppedGroups.add(group);
+            if (failure.transientFailure()) {
+                heldBack.add(message);
             }
-            if (outage == null && reason.startsWith("transient")) {
-                outage = reason;
+            if (group != null) {
+                stoppedGroups.putIfAbsent(group, failure.transientFailure());
+            }
+            if (outage == null && failure.transientFailure()) {
+                outage = failure;
             }
         }
+        redelivery.holdBack(heldBack);
         return new SQSBatchResponse(failures);
     }
 
+    /** Why a message failed, and whether that may pass (then it comes back after a growing delay). */
+    private record Failure(String reason, boolean transientFailure) {
+    }
+
     /** @return null when the message was handled (or was a redelivery), else why it failed */
-    private String attempt(SQSEvent.SQSMessage message) {
+    private Failure attempt(SQSEvent.SQSMessage message) {
         try {
             boolean effect = processor.process(message);
             LOG.atInfo().addKeyValue("messageId", message.getMessageId())
                 .log(effect ? "message handled" : "message already handled: acknowledged without a second effect");
             return null;
         } catch (RuntimeException failure) {
-            String reason = (isTransient(failure) ? "transient " : "") + describe(failure);
-            LOG.atWarn().addKeyValue("messageId", message.getMessageId())
+            boolean transientFailure = isTransient(failure);
+            String reason = (transientFailure ? "transient " : "") + describe(failure);
+            var log = LOG.atWarn().addKeyValue("messageId", message.getMessageId())
                 .addKeyValue("receiveCount", attribute(message, "ApproximateReceiveCount"))
-                .addKeyValue("reason", reason)
-                .log("message failed: {}", reason);
-            return reason;
+                .addKeyValue("reason", reason);
+            if (transientFailure && redelivery.configured()) {
+                log = log.addKeyValue("redeliveryDelaySeconds", redelivery.delaySeconds(message));
+            }
+            log.log("message failed: {}", reason);
+            return new Failure(reason, transientFailure);
         } finally {
             LogFields.clear();
         }

@@ -1,5 +1,6 @@
 package dev.atomicfunctions.queue;
 
+import dev.atomicfunctions.idempotency.IdempotentRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -18,4 +19,22 @@ import io.micronaut.serde.annotation.Serdeable;
 @Serdeable
 record Envelope(String type, int version, @Nullable String id, @Nullable String subject,
                 @Nullable String correlationId, String payload) {
+
+    /**
+     * What the message's de-duplication record is keyed by and fingerprinted from: the command's or event's id
+     * (else the SQS message id), and the message as understood. A redelivery to another Lambda environment must
+     * produce the same fingerprint, or it would be refused as another message reusing the id.
+     */
+    IdempotentRequest deduplication(String messageId) {
+        return new IdempotentRequest("queue " + type, id != null ? id : messageId, new Understood(version, payload));
+    }
+
+    /**
+     * A message as understood, fingerprinted: a record, whose JSON has its declaration's order in every JVM (a
+     * {@code Map.of} iterates in an order of each JVM's own). This order, {@code version} then {@code payload}, is
+     * one of the two a {@code Map.of} of them had: half the records stored before it still match.
+     */
+    @Serdeable
+    record Understood(int version, String payload) {
+    }
 }

@@ -2,7 +2,6 @@ package dev.atomicfunctions.queue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
-import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.logging.LogFields;
 import dev.atomicfunctions.platform.messaging.MessageHandler;
@@ -55,12 +54,10 @@ class MessageProcessor {
         }
         Invocation invocation = invocation(message, envelope);
         LogFields.put(invocation);
-        String key = envelope.id() != null ? envelope.id() : message.getMessageId();
-        return !idempotency.once(invocation, new IdempotentRequest("queue " + envelope.type(), key,
-            Map.of("version", envelope.version(), "payload", envelope.payload())), Boolean.class, () -> {
-                handler.handle(invocation, envelope.type(), envelope.version(), envelope.payload());
-                return Boolean.TRUE;
-            }).replayed();
+        return !idempotency.once(invocation, envelope.deduplication(message.getMessageId()), Boolean.class, () -> {
+            handler.handle(invocation, envelope.type(), envelope.version(), envelope.payload());
+            return Boolean.TRUE;
+        }).replayed();
     }
 
     private static Invocation invocation(SQSEvent.SQSMessage message, Envelope envelope) {

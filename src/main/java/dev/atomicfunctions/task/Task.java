@@ -7,7 +7,10 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A task row. Timestamps are kept at microsecond precision, PostgreSQL's, so what is returned is what is stored. */
+/**
+ * A task row. Timestamps are kept at microsecond precision, PostgreSQL's, so what is returned is what is stored.
+ * {@code orderId} links a fulfilment task to its order (null for every other task): the order's end cancels it.
+ */
 @MappedEntity("task")
 record Task(@Id UUID id,
             String ownerId,
@@ -16,5 +19,6 @@ record Task(@Id UUID id,
             boolean completed,
             Instant createdAt,
             Instant updatedAt,
-            long version) {
+            long version,
+            @Nullable UUID orderId) {
 }

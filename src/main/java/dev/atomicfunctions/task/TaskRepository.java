@@ -20,6 +20,10 @@ interface TaskRepository extends GenericRepository<Task, UUID> {
 
     boolean existsById(UUID id);
 
+    /** @return the fulfilment task of the order, locked until the transaction ends */
+    @Query("SELECT * FROM task WHERE order_id = :orderId FOR UPDATE")
+    Optional<Task> findByOrderIdForUpdate(UUID orderId);
+
     /** Keyset page, newest first: the rows strictly after the cursor position. */
     @Query("""
         SELECT * FROM task

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -58,9 +59,18 @@ class Tasks {
 
     /** Writes a task, as understood ({@link NewTask#understood()}), and its audit row. */
     TaskView insert(Invocation invocation, NewTask request) {
+        return insert(invocation, request, null);
+    }
+
+    /**
+     * Writes an order's fulfilment task, linked to the order, and its audit row.
+     *
+     * @param orderId the order it fulfils; at most one task per order (the database refuses a second)
+     */
+    TaskView insert(Invocation invocation, NewTask request, @Nullable UUID orderId) {
         Instant now = clock.instant();
         Task task = tasks.save(new Task(UUID.randomUUID(), invocation.subject(), request.title(),
-            request.description(), false, now, now, 1));
+            request.description(), false, now, now, 1, orderId));
         List<String> fields = task.description() == null
             ? List.of("title", "completed") : List.of("title", "description", "completed");
         audit.record(invocation, AuditAction.CREATE, ENTITY, task.id().toString(), fields);
@@ -90,7 +100,7 @@ class Tasks {
             patch.title() != null ? patch.title() : current.title(),
             patch.description() != null ? emptyToNull(patch.description()) : current.description(),
             patch.completed() != null ? patch.completed() : current.completed(),
-            current.createdAt(), clock.instant(), current.version() + 1);
+            current.createdAt(), clock.instant(), current.version() + 1, current.orderId());
         List<String> fields = changedFields(current, changed);
         if (fields.isEmpty()) {
             return current;
@@ -109,6 +119,28 @@ class Tasks {
             throw new TaskConcurrentlyModifiedException();
         }
         audit.record(invocation, AuditAction.DELETE, ENTITY, current.id().toString(), List.of());
+    }
+
+    /**
+     * Cancels the open fulfilment task of an order that ended without being fulfilled (cancelled or expired): the
+     * task is deleted, and audited as any task delete, by {@code invocation}. A task already completed (the
+     * warehouse was done first) is left as it is; no task (deleted by the warehouse, or never created) is no error:
+     * either way there is nothing left to cancel.
+     *
+     * @return whether a task was cancelled
+     */
+    boolean cancelFulfilment(Invocation invocation, UUID orderId) {
+        Optional<Task> open = tasks.findByOrderIdForUpdate(orderId).filter(task -> !task.completed());
+        if (open.isEmpty()) {
+            return false;
+        }
+        Task task = open.get();
+        // The row is locked: no concurrent writer can have changed its version since.
+        if (tasks.deleteIfVersion(task.id(), task.version()) == 0) {
+            throw new TaskConcurrentlyModifiedException();
+        }
+        audit.record(invocation, AuditAction.DELETE, ENTITY, task.id().toString(), List.of());
+        return true;
     }
 
     private static Task checked(Task current, @Nullable String ifMatch) {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.URI;
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 public final class TestQueue implements BeforeAllCallback {
 
-    /** Receives before a message goes to the dead-letter queue (the stack uses 5; tests need fewer). */
+    /** Receives before a message goes to the dead-letter queue (the stack uses 6; tests need fewer). */
     public static final int MAX_RECEIVE_COUNT = 3;
 
     private static Queues queues;
@@ -100,10 +101,42 @@ public final class TestQueue implements BeforeAllCallback {
         return all;
     }
 
-    /** Functions built from now on relay their outbox to this server, as the deployed ones do to SQS. */
+    /**
+     * What SQS's message move task ({@code StartMessageMoveTask}, the dead-letter queue's redrive) does, for a FIFO
+     * queue, which ElasticMQ's own task does not move: each message of {@code fromUrl}, oldest first, is sent to
+     * {@code toUrl} with its body and message group, as a new message (SQS gives a redriven message a new id and
+     * receive count; its de-duplication id is its id in the dead-letter queue), then deleted from {@code fromUrl}.
+     *
+     * @return how many messages were moved
+     */
+    public static int moveMessages(String fromUrl, String toUrl) {
+        SqsClient client = get().client();
+        int moved = 0;
+        while (true) {
+            List<Message> received = client.receiveMessage(r -> r.queueUrl(fromUrl).maxNumberOfMessages(10)
+                .waitTimeSeconds(1).messageSystemAttributeNamesWithStrings("All")).messages();
+            if (received.isEmpty()) {
+                return moved;
+            }
+            for (Message message : received) {
+                client.sendMessage(m -> m.queueUrl(toUrl).messageBody(message.body())
+                    .messageGroupId(message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                    .messageDeduplicationId(message.messageId()));
+                client.deleteMessage(d -> d.queueUrl(fromUrl).receiptHandle(message.receiptHandle()));
+                moved++;
+            }
+        }
+    }
+
+    /**
+     * Functions built from now on relay their outbox to this server, as the deployed ones do to SQS, and the
+     * consumer delays the redelivery of its transient failures on its events queue.
+     */
     public static void publish(Queues started) {
         System.setProperty("atomic.outbox.queue-url", started.events());
         System.setProperty("atomic.outbox.endpoint", started.endpoint());
+        System.setProperty("atomic.queue.url", started.events());
+        System.setProperty("atomic.queue.endpoint", started.endpoint());
         System.setProperty("aws.region", "us-east-1");
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");

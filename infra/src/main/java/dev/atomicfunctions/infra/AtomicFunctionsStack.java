@@ -4,6 +4,7 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
 import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.constructs.Construct;
@@ -48,7 +49,10 @@ public final class AtomicFunctionsStack extends Stack {
         // order commits) and the scheduled jobs (whatever is left) relay the outbox to it through the VPC's SQS
         // endpoint, the one AWS API the functions call.
         QueueConsumer events = new QueueConsumer(this, "Events", consumer, alarms);
-        events.relayOutboxFrom(network.addInterfaceEndpoint("Sqs", InterfaceVpcEndpointAwsService.SQS), api, jobs);
+        InterfaceVpcEndpoint sqs = network.addInterfaceEndpoint("Sqs", InterfaceVpcEndpointAwsService.SQS);
+        events.relayOutboxFrom(sqs, api, jobs);
+        // The consumer calls SQS too: to bring a message that failed for a transient reason back after a delay.
+        events.holdBackTransientFailuresThrough(sqs);
         new ScheduledJob(this, "Jobs", jobs, ScheduleExpression.rate(FunctionSettings.JOBS_RATE), alarms);
 
         // Every operation of the application, each route explicit and behind the JWT authorizer, all to the one API

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * A VPC of isolated subnets only, in two zones (RDS and RDS Proxy need two): no NAT gateway, no internet gateway,
  * so nothing in it can reach the internet. The functions talk to the proxy, and to the one AWS API they call, SQS
- * (the outbox relay), through an interface endpoint ({@link #addInterfaceEndpoint}, about $7.30 a month per zone);
+ * (the outbox relay, the consumer's delayed redeliveries), through an interface endpoint ({@link #addInterfaceEndpoint}, about $7.30 a month per zone);
  * IAM tokens are signed locally, and Lambda itself carries logs and traces.
  */
 final class Network extends Construct {

@@ -1,10 +1,12 @@
 package dev.atomicfunctions.infra;
 
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
 import software.amazon.awscdk.services.iam.IPrincipal;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
@@ -24,12 +26,23 @@ import java.util.List;
  * ({@code ReportBatchItemFailures}), so one bad message is retried alone and only its own group waits; after
  * {@value #MAX_RECEIVES} receives it is parked in the FIFO dead-letter queue (alarmed on the first message). The
  * visibility timeout is six times the function's timeout, AWS's advice, so a message is never handed out twice while
- * a retried batch is still running. Both queues are encrypted (SQS-managed keys), refuse plain HTTP, and keep a
+ * a retried batch is still running.
+ *
+ * <p>A message that failed for a transient reason (the database unavailable) is hidden by the consumer itself for
+ * {@link #TRANSIENT_DELAY} doubled at each receive ({@link #delaySecondsAfter}: 30 s, 60 s, 120 s, ...). Its last
+ * receive then comes {@link #outageCovered()} (15.5 minutes) after its first: an outage three times as long as a
+ * 5-minute one sends no valid message to the dead-letter queue (with 5 receives it would be 7.5 minutes). A message
+ * failing for a reason of its own (malformed, refused) is not delayed: it comes back after the visibility timeout
+ * and is parked after its {@value #MAX_RECEIVES} receives, within 18 minutes. Both queues are encrypted (SQS-managed keys), refuse plain HTTP, and keep a
  * message 14 days: an outage of the consumer loses nothing for two weeks.
  */
 final class QueueConsumer extends Construct {
 
-    static final int MAX_RECEIVES = 5;
+    static final int MAX_RECEIVES = 6;
+    /** The consumer's first delay after a transient failure, doubled at each receive. */
+    static final java.time.Duration TRANSIENT_DELAY = java.time.Duration.ofSeconds(30);
+    /** SQS's ceiling on a visibility timeout. */
+    static final java.time.Duration MAX_VISIBILITY = java.time.Duration.ofHours(12);
     static final int BATCH_SIZE = 10;
     /**
      * At most this many consumer environments at once. The consumer shares the database (and the proxy's
@@ -41,9 +54,11 @@ final class QueueConsumer extends Construct {
     static final Duration RETENTION = Duration.days(14);
 
     private final Queue queue;
+    private final AtomicFunction consumer;
 
     QueueConsumer(Construct scope, String id, AtomicFunction consumer, Alarms alarms) {
         super(scope, id);
+        this.consumer = consumer;
         Queue deadLetters = Queue.Builder.create(this, "DeadLetters")
             .queueName(fifoName(id + "DeadLetters"))
             .fifo(true).contentBasedDeduplication(false)
@@ -59,7 +74,8 @@ final class QueueConsumer extends Construct {
             .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(MAX_RECEIVES).build())
             .build();
         // Grants the consumer's role what the mapping needs on this queue alone (receive, delete, change visibility,
-        // attributes); Lambda's pollers run outside the VPC, so the consumer needs no endpoint.
+        // attributes). Lambda's pollers run outside the VPC; the consumer's own calls (delaying a transient failure,
+        // sqs:ChangeMessageVisibility, the grant's third action) go through the endpoint (holdBackTransientFailures).
         consumer.live().addEventSource(SqsEventSource.Builder.create(queue)
             .batchSize(BATCH_SIZE)
             .reportBatchItemFailures(true)
@@ -69,6 +85,40 @@ final class QueueConsumer extends Construct {
         Suppressions.sqsEventSource(consumer.live());
         alarms.watchDeadLetters(id, deadLetters);
         alarms.watchOldestMessage(id, queue, MAX_AGE);
+        redriveBy(id, deadLetters);
+    }
+
+    /**
+     * What an operator needs, and nothing more, to move the dead-letter queue back to this queue after an outage
+     * ({@code aws sqs start-message-move-task}, SQS's redrive): start, list and cancel the move on the dead-letter
+     * queue, the receive and delete SQS makes there on the caller's behalf, and the send to this queue. A managed
+     * policy for the operators' own role or group to attach (README, "Moving the dead letters back"); the ARNs the
+     * command takes and the policy's are stack outputs.
+     */
+    private void redriveBy(String id, Queue deadLetters) {
+        ManagedPolicy operator = ManagedPolicy.Builder.create(this, "RedriveOperator")
+            .description("Move the " + id + " dead-letter queue back to its queue (SQS redrive), and nothing else")
+            .statements(List.of(
+                PolicyStatement.Builder.create().sid("MoveTheDeadLetters")
+                    .actions(List.of("sqs:StartMessageMoveTask", "sqs:ListMessageMoveTasks",
+                        "sqs:CancelMessageMoveTask", "sqs:ReceiveMessage", "sqs:DeleteMessage",
+                        "sqs:GetQueueAttributes"))
+                    .resources(List.of(deadLetters.getQueueArn()))
+                    .build(),
+                PolicyStatement.Builder.create().sid("BackToTheQueue")
+                    .actions(List.of("sqs:SendMessage"))
+                    .resources(List.of(queue.getQueueArn()))
+                    .build()))
+            .build();
+        output(id + "QueueArn", queue.getQueueArn(), id + " queue: the redrive's --destination-arn");
+        output(id + "DeadLettersArn", deadLetters.getQueueArn(), id + " dead-letter queue: the redrive's --source-arn");
+        output(id + "RedrivePolicyArn", operator.getManagedPolicyArn(),
+            "Attach to the operators' role to move the " + id + " dead letters back");
+    }
+
+    /** An output named as the README names it (not with the hash CDK appends to a nested construct's ids). */
+    private void output(String name, String value, String description) {
+        CfnOutput.Builder.create(this, name).value(value).description(description).build().overrideLogicalId(name);
     }
 
     /**
@@ -92,6 +142,41 @@ final class QueueConsumer extends Construct {
             .actions(List.of("sqs:SendMessage"))
             .resources(List.of(queue.getQueueArn()))
             .build());
+    }
+
+    /**
+     * Lets the consumer delay the redelivery of its transient failures: this queue's URL as {@code
+     * CONSUMER_QUEUE_URL} and the first delay as {@code QUEUE_TRANSIENT_DELAY}; {@code sqs:ChangeMessageVisibility} on
+     * this queue is already the consumer's (the event source mapping's grant); the VPC's SQS endpoint lets the
+     * consumer's role change visibility on this queue, and nothing else.
+     */
+    void holdBackTransientFailuresThrough(InterfaceVpcEndpoint endpoint) {
+        consumer.function().addEnvironment("CONSUMER_QUEUE_URL", queue.getQueueUrl());
+        consumer.function().addEnvironment("QUEUE_TRANSIENT_DELAY", TRANSIENT_DELAY.toSeconds() + "s");
+        endpoint.addToPolicy(PolicyStatement.Builder.create()
+            .principals(List.of(consumer.function().getRole()))
+            .actions(List.of("sqs:ChangeMessageVisibility"))
+            .resources(List.of(queue.getQueueArn()))
+            .build());
+        // Before the endpoint exists, each delay would wait out its timeout: the new code goes live after it.
+        consumer.live().getNode().addDependency(endpoint);
+    }
+
+    /** @return how long a message failing transiently on {@code receives}' receive stays hidden (as the consumer) */
+    static long delaySecondsAfter(int receives) {
+        return Math.min(TRANSIENT_DELAY.toSeconds() << Math.min(receives - 1, 30), MAX_VISIBILITY.toSeconds());
+    }
+
+    /**
+     * @return the longest outage a message survives: from its first receive to its last, the delays after each
+     *     receive but the last (the next receive after the last failed one parks it)
+     */
+    static java.time.Duration outageCovered() {
+        long seconds = 0;
+        for (int receive = 1; receive < MAX_RECEIVES; receive++) {
+            seconds += delaySecondsAfter(receive);
+        }
+        return java.time.Duration.ofSeconds(seconds);
     }
 
     /** @return the queue producers send to */

@@ -60,7 +60,7 @@ class EventsTest {
     }
 
     @Test
-    void hidesAMessageSixTimesTheConsumersTimeoutAndParksItInAFifoDeadLetterQueueAfterFiveReceives() {
+    void hidesAMessageSixTimesTheConsumersTimeoutAndParksItInAFifoDeadLetterQueueAfterSixReceives() {
         Map<String, Object> events = Resources.named(template, "AWS::SQS::Queue", "EventsQueue");
         Map<String, Object> parked = Resources.named(template, "AWS::SQS::Queue", "EventsDeadLetters");
         int consumerTimeout = Resources.<Number>property(
@@ -68,12 +68,35 @@ class EventsTest {
 
         assertThat(Resources.<Number>property(events, "VisibilityTimeout").intValue()).isEqualTo(6 * consumerTimeout);
         assertThat(Resources.<Number>property(events, "RedrivePolicy", "maxReceiveCount").intValue())
-            .isEqualTo(QueueConsumer.MAX_RECEIVES).isEqualTo(5);
+            .isEqualTo(QueueConsumer.MAX_RECEIVES).isEqualTo(6);
         assertThat(Resources.json(Resources.property(events, "RedrivePolicy", "deadLetterTargetArn"))).contains(deadLetters);
         // A FIFO queue's dead-letter queue must be FIFO too.
         assertThat(Resources.<Boolean>property(parked, "FifoQueue")).isTrue();
         assertThat(Resources.<String>property(parked, "QueueName")).endsWith(".fifo");
         assertThat(Resources.<Number>property(parked, "MessageRetentionPeriod").intValue()).isEqualTo(14 * 24 * 3600);
+    }
+
+    /**
+     * A transient failure waits 30 s, 60 s, 120 s, ... (the consumer's delays, from its environment): a message's
+     * receives span well over a 5-minute database outage, while a poison message, not delayed, comes back after each
+     * visibility timeout and is parked within 20 minutes.
+     */
+    @Test
+    void spreadsAMessagesReceivesOverAnOutageThreeTimesFiveMinutesAndStillParksAPoisonMessageWithinTwentyMinutes() {
+        Map<String, Object> events = Resources.named(template, "AWS::SQS::Queue", "EventsQueue");
+        int receives = Resources.<Number>property(events, "RedrivePolicy", "maxReceiveCount").intValue();
+        int visibility = Resources.<Number>property(events, "VisibilityTimeout").intValue();
+        long firstDelay = Long.parseLong(((String) env(CONSUMER).get("QUEUE_TRANSIENT_DELAY")).replace("s", ""));
+        long outage = 0;
+        for (int receive = 1; receive < receives; receive++) {
+            outage += Math.min(firstDelay << (receive - 1), 12 * 3600);
+        }
+
+        assertThat(firstDelay).isEqualTo(30);
+        assertThat(outage).as("seconds from a message's first receive to its last")
+            .isEqualTo(QueueConsumer.outageCovered().toSeconds()).isGreaterThanOrEqualTo(3 * 5 * 60);
+        assertThat((long) receives * visibility).as("seconds until a poison message is parked")
+            .isLessThanOrEqualTo(20 * 60);
     }
 
     @Test
@@ -122,8 +145,12 @@ class EventsTest {
 
         assertThat(env(FunctionSettings.API_ID)).containsEntry("OUTBOX_QUEUE_URL", url);
         assertThat(env(JOBS)).containsEntry("OUTBOX_QUEUE_URL", url);
-        // The consumer publishes nothing (what its transactions write is relayed by the scheduled jobs).
-        assertThat(env(CONSUMER)).doesNotContainKey("OUTBOX_QUEUE_URL");
+        // The consumer publishes nothing (what its transactions write is relayed by the scheduled jobs); it knows
+        // its own queue, to delay the redelivery of a message that failed for a transient reason.
+        assertThat(env(CONSUMER)).doesNotContainKey("OUTBOX_QUEUE_URL").containsEntry("CONSUMER_QUEUE_URL", url);
+        for (String id : List.of(FunctionSettings.API_ID, JOBS, "Migration")) {
+            assertThat(env(id)).as(id).doesNotContainKey("CONSUMER_QUEUE_URL");
+        }
         assertThat(env("Migration")).doesNotContainKey("OUTBOX_QUEUE_URL");
         // Local runs only: deployed, the SDK finds SQS's endpoint for the region (the VPC endpoint's private DNS).
         for (String id : List.of(FunctionSettings.API_ID, CONSUMER, JOBS, "Migration")) {
@@ -153,7 +180,7 @@ class EventsTest {
     }
 
     @Test
-    void reachesSqsThroughAnEndpointOpenToTheFunctionsAloneForSendingToTheQueueAlone() {
+    void reachesSqsThroughAnEndpointOpenToTheFunctionsAloneForTheirCallsOnTheQueueAlone() {
         Map<String, Object> endpoint = Resources.named(template, "AWS::EC2::VPCEndpoint", "NetworkVpcSqs");
         String endpointGroup = Resources.id(template, "AWS::EC2::SecurityGroup", "NetworkSqsEndpoint");
         String functions = Resources.id(template, "AWS::EC2::SecurityGroup", "NetworkFunctions");
@@ -170,25 +197,57 @@ class EventsTest {
             .filter(rule -> Resources.json(Resources.property(rule, "GroupId")).contains(endpointGroup))
             .map(Resources::json).toList())
             .singleElement().asString().contains(functions, "\"FromPort\":443", "\"ToPort\":443");
-        // Its policy: the two publishers' roles may send to the events queue; nothing else goes through it.
+        // Its policy: the two publishers' roles may send to the events queue, the consumer's may change a message's
+        // visibility on it (delaying a transient failure); nothing else goes through it.
         List<Map<String, Object>> policy = Resources.property(endpoint, "PolicyDocument", "Statement");
-        assertThat(policy).singleElement().satisfies(s -> {
-            assertThat(s).containsEntry("Effect", "Allow").containsEntry("Action", "sqs:SendMessage")
-                .containsEntry("Resource", Map.of("Fn::GetAtt", List.of(queue, "Arn")));
-            assertThat(Resources.json(s.get("Principal"))).contains(
+        assertThat(policy).hasSize(2).allSatisfy(s -> assertThat(s).containsEntry("Effect", "Allow")
+            .containsEntry("Resource", Map.of("Fn::GetAtt", List.of(queue, "Arn"))));
+        assertThat(policy).filteredOn(s -> "sqs:SendMessage".equals(s.get("Action"))).singleElement()
+            .satisfies(s -> assertThat(Resources.json(s.get("Principal"))).contains(
                 Resources.id(template, "AWS::IAM::Role", FunctionSettings.API_ID + "ServiceRole"),
                 Resources.id(template, "AWS::IAM::Role", JOBS + "ServiceRole"))
-                .doesNotContain(CONSUMER, "Migration", "\"*\"");
-        });
+                .doesNotContain(CONSUMER, "Migration", "\"*\""));
+        assertThat(policy).filteredOn(s -> "sqs:ChangeMessageVisibility".equals(s.get("Action"))).singleElement()
+            .satisfies(s -> assertThat(Resources.json(s.get("Principal")))
+                .contains(Resources.id(template, "AWS::IAM::Role", CONSUMER + "ServiceRole"))
+                .doesNotContain(FunctionSettings.API_ID, JOBS, "Migration", "\"*\""));
     }
 
     @Test
     void publishesThroughTheNewCodeOnlyOnceTheEndpointExists() {
         String endpoint = Resources.id(template, "AWS::EC2::VPCEndpoint", "NetworkVpcSqs");
 
-        for (String id : List.of(FunctionSettings.API_ID, JOBS)) {
+        for (String id : List.of(FunctionSettings.API_ID, JOBS, CONSUMER)) {
             assertThat(dependsOn(Resources.named(template, "AWS::Lambda::Alias", id + "Live"))).as(id).contains(endpoint);
         }
+    }
+
+    /**
+     * An operator moves the dead letters back (SQS redrive) with a managed policy allowing exactly that: start, list
+     * and cancel the move, receive and delete on the dead-letter queue, send to the events queue; attached to no one
+     * by the stack. The command's ARNs and the policy's are outputs.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void letsAnOperatorMoveTheDeadLettersBackToTheQueueAndDoNothingElse() {
+        Map<String, Object> policy = Resources.named(template, "AWS::IAM::ManagedPolicy", "EventsRedriveOperator");
+        List<Map<String, Object>> statements = Resources.property(policy, "PolicyDocument", "Statement");
+        Map<String, Object> outputs = Resources.outputs(template);
+
+        assertThat(statements).hasSize(2).allSatisfy(s -> assertThat(s).containsEntry("Effect", "Allow"));
+        assertThat(statements).filteredOn(s -> Map.of("Fn::GetAtt", List.of(deadLetters, "Arn")).equals(s.get("Resource")))
+            .singleElement().satisfies(s -> assertThat((List<Object>) s.get("Action")).containsExactlyInAnyOrder(
+                "sqs:StartMessageMoveTask", "sqs:ListMessageMoveTasks", "sqs:CancelMessageMoveTask",
+                "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"));
+        assertThat(statements).filteredOn(s -> Map.of("Fn::GetAtt", List.of(queue, "Arn")).equals(s.get("Resource")))
+            .singleElement().satisfies(s -> assertThat(s.get("Action")).isEqualTo("sqs:SendMessage"));
+        assertThat(Resources.<Object>property(policy, "Roles")).isNull();
+        assertThat(Resources.<Object>property(policy, "Users")).isNull();
+        assertThat(Resources.<Object>property(policy, "Groups")).isNull();
+        assertThat(Resources.json(outputs.get("EventsDeadLettersArn"))).contains("[\"" + deadLetters + "\",\"Arn\"]");
+        assertThat(Resources.json(outputs.get("EventsQueueArn"))).contains("[\"" + queue + "\",\"Arn\"]");
+        assertThat(Resources.json(outputs.get("EventsRedrivePolicyArn"))).contains(
+            "{\"Ref\":\"" + Resources.id(template, "AWS::IAM::ManagedPolicy", "EventsRedriveOperator") + "\"}");
     }
 
     @Test

@@ -17,6 +17,12 @@ final class Resources {
         return new java.util.LinkedHashMap<>((Map<String, Map<String, Object>>) (Map<?, ?>) template.findResources(type));
     }
 
+    /** @return the template's outputs, by logical id */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> outputs(Template template) {
+        return (Map<String, Object>) (Map<?, ?>) template.findOutputs("*");
+    }
+
     /** @return the single resource of {@code type} whose logical id starts with {@code prefix} */
     static Map<String, Object> named(Template template, String type, String prefix) {
         List<Map.Entry<String, Map<String, Object>>> matches = of(template, type).entrySet().stream()

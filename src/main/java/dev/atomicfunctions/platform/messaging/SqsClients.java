@@ -1,0 +1,36 @@
+package dev.atomicfunctions.platform.messaging;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The one way the functions build an SQS client: the AWS SDK's, over the JDK's URL connection (no Netty, no Apache
+ * client: a smaller jar and cold start), every call bounded. Callers build it on first use only, so that a function
+ * that never calls SQS never loads the SDK's SQS classes.
+ */
+public final class SqsClients {
+
+    private SqsClients() {
+    }
+
+    /**
+     * @param endpoint an SQS-compatible endpoint (local runs and tests); empty: AWS's for the region (deployed,
+     *                 the VPC endpoint's private DNS name)
+     * @param timeout  connect and read timeout of each call; the whole call, retries included, gets twice as much
+     */
+    public static SqsClient create(String endpoint, Duration timeout) {
+        var builder = SqsClient.builder()
+            .httpClient(UrlConnectionHttpClient.builder()
+                .connectionTimeout(timeout)
+                .socketTimeout(timeout)
+                .build())
+            .overrideConfiguration(c -> c.apiCallTimeout(timeout.multipliedBy(2)));
+        if (!endpoint.isEmpty()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+}
