@@ -39,6 +39,12 @@ class OrderMessages implements MessageHandler {
         return Set.of("order.place", "order.cancel");
     }
 
+    /** As {@code POST /orders} and its cancel do. */
+    @Override
+    public boolean auditsFailedAttempts() {
+        return true;
+    }
+
     /** Runs in the consumer's transaction ({@code types()} and {@code versions()} are read outside any). */
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

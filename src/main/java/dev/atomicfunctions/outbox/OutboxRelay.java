@@ -2,7 +2,6 @@ package dev.atomicfunctions.outbox;
 
 import dev.atomicfunctions.platform.transaction.EntryPoint;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
-import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -16,7 +15,8 @@ import java.util.UUID;
  * Relays one batch of pending outbox events per transaction: claims them ({@code FOR UPDATE SKIP LOCKED}, so relays
  * running at once share the work instead of sending it twice), sends them, marks those the queue accepted as
  * published, commits. A relay that dies after sending and before committing leaves them pending: they are sent
- * again, and the queue's de-duplication and the consumers' (by event id) make that harmless.
+ * again, and the queue's de-duplication and the consumers' (by event id) make that harmless. Not retried: a batch
+ * that fails leaves its events pending for the next drain, and a retry would overrun the after-commit relay's budget.
  */
 @EntryPoint
 @Singleton
@@ -37,7 +37,6 @@ class OutboxRelay {
      */
     @Transactional
     @ReadCommitted
-    @RetryTransaction
     Batch relayBatch(int size, Duration sendWithin) {
         List<OutboxEvent> claimed = events.claim(size);
         if (claimed.isEmpty()) {

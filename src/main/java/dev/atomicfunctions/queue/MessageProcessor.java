@@ -1,14 +1,10 @@
 package dev.atomicfunctions.queue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.atomicfunctions.idempotency.IdempotencyKeys;
+import dev.atomicfunctions.audit.AttemptTarget;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.logging.LogFields;
 import dev.atomicfunctions.platform.messaging.MessageHandler;
-import dev.atomicfunctions.platform.transaction.EntryPoint;
-import dev.atomicfunctions.platform.transaction.ReadCommitted;
-import dev.atomicfunctions.platform.transaction.RetryTransaction;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.MDC;
 
@@ -19,12 +15,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The entry point of one message: its own transaction, holding its effect and its de-duplication record together
- * (through the one idempotency mechanism, keyed by the command's id or the SQS message id), so that a redelivered
- * message is acknowledged with no second effect. The queue handler delegates here because AOP on a
- * {@code MicronautRequestHandler} subclass is ignored.
+ * One message, from its body to its entry point ({@link MessageTransaction}): the envelope read strictly, the handler
+ * found by type and version, the {@code Invocation} built from the message. The queue handler delegates here because
+ * AOP on a {@code MicronautRequestHandler} subclass is ignored.
  */
-@EntryPoint
 @Singleton
 class MessageProcessor {
 
@@ -33,19 +27,21 @@ class MessageProcessor {
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final EnvelopeReader envelopes;
-    private final IdempotencyKeys idempotency;
+    private final MessageTransaction transaction;
     private final Map<String, MessageHandler> handlers = new HashMap<>();
 
-    MessageProcessor(EnvelopeReader envelopes, IdempotencyKeys idempotency, List<MessageHandler> handlers) {
+    MessageProcessor(EnvelopeReader envelopes, MessageTransaction transaction, List<MessageHandler> handlers) {
         this.envelopes = envelopes;
-        this.idempotency = idempotency;
+        this.transaction = transaction;
         handlers.forEach(handler -> handler.types().forEach(type -> this.handlers.put(type, handler)));
     }
 
-    /** @return whether the message had an effect now (false: a redelivery, acknowledged without one) */
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    /**
+     * Reads the message and finds its handler (a message no handler reads fails here, with no transaction), then
+     * applies it in its own ({@link MessageTransaction}).
+     *
+     * @return whether the message had an effect now (false: a redelivery, acknowledged without one)
+     */
     boolean process(SQSEvent.SQSMessage message) {
         Envelope envelope = envelopes.read(message.getBody());
         MessageHandler handler = handlers.get(envelope.type());
@@ -54,10 +50,14 @@ class MessageProcessor {
         }
         Invocation invocation = invocation(message, envelope);
         LogFields.put(invocation);
-        return !idempotency.once(invocation, envelope.deduplication(message.getMessageId()), Boolean.class, () -> {
-            handler.handle(invocation, envelope.type(), envelope.version(), envelope.payload());
-            return Boolean.TRUE;
-        }).replayed();
+        return transaction.apply(invocation, handler.auditsFailedAttempts() ? target(envelope) : null, envelope,
+            handler, message.getMessageId());
+    }
+
+    /** {@code order.place} is an attempt to {@code place} an {@code order}; which one, its payload may not say. */
+    private static AttemptTarget target(Envelope envelope) {
+        int dot = envelope.type().indexOf('.');
+        return new AttemptTarget(envelope.type().substring(0, dot), envelope.type().substring(dot + 1), "");
     }
 
     private static Invocation invocation(SQSEvent.SQSMessage message, Envelope envelope) {

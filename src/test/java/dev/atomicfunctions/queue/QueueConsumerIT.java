@@ -131,6 +131,10 @@ class QueueConsumerIT {
             .containsExactly(Map.of("status", "CANCELLED"));
         assertThat(Catalogue.stock(product)).isEqualTo(1);
         assertThat(Catalogue.conserved(product)).isTrue();
+        // Its failed attempt is audited as POST /orders audits one, through the queue; the two that committed have none.
+        assertThat(Db.rows("SELECT entity_type, origin, request_id, reason FROM audit_entry "
+            + "WHERE actor = ? AND action = 'ATTEMPT_FAILED'", subject)).containsExactly(Map.of("entity_type", "order",
+            "origin", "QUEUE", "request_id", id(place, 1), "reason", "place: insufficient-stock"));
     }
 
     @Test

@@ -45,12 +45,13 @@ public final class AtomicFunctionsStack extends Stack {
         Migrations migrations = new Migrations(this, "Migrations", migration, database);
         migrations.runBefore(api, consumer, jobs);
 
-        // The event side: one FIFO queue for events and commands, drained by the consumer; the API (right after each
-        // order commits) and the scheduled jobs (whatever is left) relay the outbox to it through the VPC's SQS
-        // endpoint, the one AWS API the functions call.
+        // The event side: one FIFO queue for events and commands, drained by the consumer; the API and the consumer
+        // (right after each transaction that wrote events commits: the same command behaves the same through both)
+        // and the scheduled jobs (whatever is left) relay the outbox to it through the VPC's SQS endpoint, the one
+        // AWS API the functions call.
         QueueConsumer events = new QueueConsumer(this, "Events", consumer, alarms);
         InterfaceVpcEndpoint sqs = network.addInterfaceEndpoint("Sqs", InterfaceVpcEndpointAwsService.SQS);
-        events.relayOutboxFrom(sqs, api, jobs);
+        events.relayOutboxFrom(sqs, api, consumer, jobs);
         // The consumer calls SQS too: to bring a message that failed for a transient reason back after a delay.
         events.holdBackTransientFailuresThrough(sqs);
         new ScheduledJob(this, "Jobs", jobs, ScheduleExpression.rate(FunctionSettings.JOBS_RATE), alarms);

@@ -145,9 +145,9 @@ class EventsTest {
 
         assertThat(env(FunctionSettings.API_ID)).containsEntry("OUTBOX_QUEUE_URL", url);
         assertThat(env(JOBS)).containsEntry("OUTBOX_QUEUE_URL", url);
-        // The consumer publishes nothing (what its transactions write is relayed by the scheduled jobs); it knows
+        // The consumer relays what its transactions write right after they commit, as the API does; it also knows
         // its own queue, to delay the redelivery of a message that failed for a transient reason.
-        assertThat(env(CONSUMER)).doesNotContainKey("OUTBOX_QUEUE_URL").containsEntry("CONSUMER_QUEUE_URL", url);
+        assertThat(env(CONSUMER)).containsEntry("OUTBOX_QUEUE_URL", url).containsEntry("CONSUMER_QUEUE_URL", url);
         for (String id : List.of(FunctionSettings.API_ID, JOBS, "Migration")) {
             assertThat(env(id)).as(id).doesNotContainKey("CONSUMER_QUEUE_URL");
         }
@@ -159,14 +159,15 @@ class EventsTest {
     }
 
     @Test
-    void letsTheApiAndTheScheduledJobsSendToTheQueueAndTheConsumerOnlyReceiveFromIt() {
+    void letsTheApiTheConsumerAndTheScheduledJobsSendToTheQueueAndTheConsumerAloneReceiveFromIt() {
         assertThat(sqsGrants(FunctionSettings.API_ID)).containsExactly(Map.entry("sqs:SendMessage", queue));
         // The jobs' second grant is Lambda's on-failure destination for its own failed runs.
         assertThat(sqsGrants(JOBS)).containsExactlyInAnyOrder(Map.entry("sqs:SendMessage", queue),
             Map.entry("sqs:SendMessage", Resources.id(template, "AWS::SQS::Queue", "JobsDeadLetters")),
             Map.entry("sqs:GetQueueAttributes", Resources.id(template, "AWS::SQS::Queue", "JobsDeadLetters")),
             Map.entry("sqs:GetQueueUrl", Resources.id(template, "AWS::SQS::Queue", "JobsDeadLetters")));
-        assertThat(sqsGrants(CONSUMER)).containsExactlyInAnyOrder(Map.entry("sqs:ReceiveMessage", queue),
+        assertThat(sqsGrants(CONSUMER)).containsExactlyInAnyOrder(Map.entry("sqs:SendMessage", queue),
+            Map.entry("sqs:ReceiveMessage", queue),
             Map.entry("sqs:DeleteMessage", queue), Map.entry("sqs:ChangeMessageVisibility", queue),
             Map.entry("sqs:GetQueueAttributes", queue), Map.entry("sqs:GetQueueUrl", queue));
         assertThat(sqsGrants("Migration")).isEmpty();
@@ -197,7 +198,7 @@ class EventsTest {
             .filter(rule -> Resources.json(Resources.property(rule, "GroupId")).contains(endpointGroup))
             .map(Resources::json).toList())
             .singleElement().asString().contains(functions, "\"FromPort\":443", "\"ToPort\":443");
-        // Its policy: the two publishers' roles may send to the events queue, the consumer's may change a message's
+        // Its policy: the three publishers' roles may send to the events queue, the consumer's may change a message's
         // visibility on it (delaying a transient failure); nothing else goes through it.
         List<Map<String, Object>> policy = Resources.property(endpoint, "PolicyDocument", "Statement");
         assertThat(policy).hasSize(2).allSatisfy(s -> assertThat(s).containsEntry("Effect", "Allow")
@@ -205,8 +206,9 @@ class EventsTest {
         assertThat(policy).filteredOn(s -> "sqs:SendMessage".equals(s.get("Action"))).singleElement()
             .satisfies(s -> assertThat(Resources.json(s.get("Principal"))).contains(
                 Resources.id(template, "AWS::IAM::Role", FunctionSettings.API_ID + "ServiceRole"),
-                Resources.id(template, "AWS::IAM::Role", JOBS + "ServiceRole"))
-                .doesNotContain(CONSUMER, "Migration", "\"*\""));
+                Resources.id(template, "AWS::IAM::Role", JOBS + "ServiceRole"),
+                Resources.id(template, "AWS::IAM::Role", CONSUMER + "ServiceRole"))
+                .doesNotContain("Migration", "\"*\""));
         assertThat(policy).filteredOn(s -> "sqs:ChangeMessageVisibility".equals(s.get("Action"))).singleElement()
             .satisfies(s -> assertThat(Resources.json(s.get("Principal")))
                 .contains(Resources.id(template, "AWS::IAM::Role", CONSUMER + "ServiceRole"))

@@ -21,6 +21,15 @@ public interface MessageHandler {
     }
 
     /**
+     * @return whether a message of this handler that fails leaves an {@code ATTEMPT_FAILED} audit row, as the same
+     *     command through HTTP does (orders); the row names the type's aggregate and operation ({@code order},
+     *     {@code place})
+     */
+    default boolean auditsFailedAttempts() {
+        return false;
+    }
+
+    /**
      * @param invocation who acts: the command's subject, or a system principal for events
      * @param type       one of {@link #types()}
      * @param version    one of {@link #versions()}
