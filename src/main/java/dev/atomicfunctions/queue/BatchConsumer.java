@@ -3,7 +3,9 @@ package dev.atomicfunctions.queue;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.atomicfunctions.platform.error.DomainException;
+import dev.atomicfunctions.platform.invocation.Deadline;
 import dev.atomicfunctions.platform.logging.LogFields;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import jakarta.inject.Singleton;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +30,8 @@ import java.util.Map;
  *   <li>Messages failed for such a reason (and the later messages of their groups) come back after a delay that
  *   grows with their receive count ({@link TransientRedelivery}), so that an outage does not dead-letter them;
  *   a message failing for a reason of its own comes back after the queue's visibility timeout.</li>
+ *   <li>No message is begun with less than the retry margin left before Lambda's deadline: the rest of the batch is
+ *   reported failed unread (and redelivered), rather than the whole batch lost to a timeout.</li>
  * </ul>
  * Each failure is logged once, with the message id, its receive count and the reason, never the body.
  */
@@ -37,10 +42,13 @@ final class BatchConsumer {
 
     private final MessageProcessor processor;
     private final TransientRedelivery redelivery;
+    private final long marginMillis;
 
-    BatchConsumer(MessageProcessor processor, TransientRedelivery redelivery) {
+    BatchConsumer(MessageProcessor processor, TransientRedelivery redelivery,
+                  @Value("${atomic.retry.deadline-margin}") Duration margin) {
         this.processor = processor;
         this.redelivery = redelivery;
+        this.marginMillis = margin.toMillis();
     }
 
     SQSBatchResponse consume(List<SQSEvent.SQSMessage> messages) {
@@ -52,6 +60,8 @@ final class BatchConsumer {
         for (SQSEvent.SQSMessage message : messages) {
             String group = attribute(message, "MessageGroupId");
             Failure failure = outage != null ? new Failure("not attempted: " + outage.reason(), true)
+                : Deadline.remainingMillis() < marginMillis
+                ? new Failure("not attempted: the invocation's deadline is near", false)
                 : group != null && stoppedGroups.containsKey(group)
                 ? new Failure("not attempted: an earlier message of its group failed", stoppedGroups.get(group))
                 : attempt(message);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,6 +107,18 @@ class QueueConsumerIT {
         assertThat(failed(response)).containsExactly(id(event, 1), id(event, 2));
         assertThat(Db.rows("SELECT title FROM task WHERE owner_id = ? ORDER BY created_at", subject))
             .extracting(r -> r.get("title")).containsExactly("a1", "b1", "b2");
+    }
+
+    @Test
+    void beginsNoMessageWithLessThanTheRetryMarginLeftAndReportsThemForRedelivery() {
+        SQSEvent event = Messages.event(List.of(command("task-create.json", "late-1"),
+            command("task-create.json", "late-2")), null);
+
+        SQSBatchResponse response = handler.handleRequest(event,
+            new TestLambdaContext("queue-consumer", Duration.ofMillis(2_500)));
+
+        assertThat(failed(response)).containsExactly(id(event, 0), id(event, 1));
+        assertThat(Db.count("SELECT count(*) FROM task WHERE owner_id = ?", subject)).isZero();
     }
 
     @Test
