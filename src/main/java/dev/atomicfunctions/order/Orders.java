@@ -93,13 +93,19 @@ class Orders {
         return OrderView.of(changed, lines.findByOrderIdOrderByLineNo(current.id()));
     }
 
-    /** A cancellation as understood, fingerprinted by its idempotency key: the JSON a one-entry map had. */
+    /**
+     * A cancellation as understood, fingerprinted by its idempotency key: which order it names. A key is scoped to
+     * the caller and the operation (the route, not the path): the same key sent to cancel another order is another
+     * request with a reused key (422), not a second cancellation.
+     */
     @Serdeable
     record CancelRequest(String orderId) {
     }
 
+    private static final String CANCEL_OPERATION = "POST /orders/{id}/cancel";
+
     Outcome<OrderView> cancel(Invocation invocation, String id, @Nullable String idempotencyKey) {
-        return idempotency.once(invocation, new IdempotentRequest("POST /orders/" + id + "/cancel", idempotencyKey,
+        return idempotency.once(invocation, new IdempotentRequest(CANCEL_OPERATION, idempotencyKey,
             new CancelRequest(id)), OrderView.class, () -> release.release(invocation, locked(invocation, id),
             OrderStatus.CANCELLED));
     }

@@ -108,10 +108,18 @@ public class Stock {
         return new IllegalStateException("fewer stocks changed than asked, and none out of range");
     }
 
+    /**
+     * The conditional update refuses on the stock it found; a plain read afterwards could see a later one (a
+     * concurrent cancel committed in between) and name the wrong refusal, or refuse what now fits. So the row is
+     * locked and read: refused on that stock, which cannot move any more, or updated again when it fits now.
+     */
     private void change(UUID productId, int quantity, Instant now) {
-        if (products.changeStock(productId, quantity, now) == 0) {
-            Product product = products.findById(productId).orElseThrow(ProductNotFoundException::new);
-            throw refusal(product.stock(), quantity);
+        while (products.changeStock(productId, quantity, now) == 0) {
+            Product product = lock(List.of(productId), List.of()).stream().findFirst()
+                .orElseThrow(ProductNotFoundException::new);
+            if (!fits(product.stock(), quantity)) {
+                throw refusal(product.stock(), quantity);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.atomicfunctions.task;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.atomicfunctions.http.problem.Problem;
 import dev.atomicfunctions.http.problem.Problems;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.idempotency.IdempotentRequest;
@@ -9,6 +11,8 @@ import dev.atomicfunctions.platform.error.DomainException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.Savepoints;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -19,8 +23,11 @@ import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,20 +49,25 @@ class TaskBatches {
     private final Savepoints savepoints;
     private final Validator validator;
     private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
 
-    TaskBatches(Tasks tasks, Savepoints savepoints, Validator validator, IdempotencyKeys idempotency) {
+    TaskBatches(Tasks tasks, Savepoints savepoints, Validator validator, IdempotencyKeys idempotency,
+                JsonMapper json) {
         this.tasks = tasks;
         this.savepoints = savepoints;
         this.validator = validator;
         this.idempotency = idempotency;
+        this.json = json;
     }
 
     /**
-     * The request as understood, fingerprinted by the idempotency key: the items as they would be stored, and
-     * whether they were asked for all or nothing (the same items asked atomically are another request).
+     * The request as understood, fingerprinted by the idempotency key: the items as they would be stored (null for
+     * one that is no valid task, whose JSON is then in {@code unreadable}, in order), and whether they were asked for
+     * all or nothing (the same items asked atomically are another request).
      */
     @Serdeable
-    record Understood(boolean atomic, List<NewTask> items) {
+    record Understood(boolean atomic, List<NewTask> items,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<String> unreadable) {
     }
 
     /**
@@ -64,17 +76,45 @@ class TaskBatches {
      * @throws TaskBatchRejectedException when {@code atomic} and an item failed: the caller's transaction must roll
      *     back (it does, as the exception leaves the entry point)
      */
-    Outcome<TaskBatchResult> create(Invocation invocation, List<NewTask> items, boolean atomic,
+    Outcome<TaskBatchResult> create(Invocation invocation, List<JsonNode> items, boolean atomic,
                                     @Nullable String idempotencyKey) {
-        Understood understood = new Understood(atomic, items.stream().map(NewTask::understood).toList());
+        List<NewTask> tasks = new ArrayList<>(items.size());
+        Map<Integer, Problem> unreadable = new LinkedHashMap<>();
+        for (int index = 0; index < items.size(); index++) {
+            try {
+                tasks.add(read(items.get(index)).understood());
+            } catch (IOException | RuntimeException refused) {
+                tasks.add(null);
+                unreadable.put(index, Problems.unreadable(refused instanceof NotAnObject ? null : refused));
+            }
+        }
+        Understood understood = new Understood(atomic, tasks, unreadable.isEmpty() ? null
+            : unreadable.keySet().stream().map(index -> String.valueOf(items.get(index))).toList());
         return idempotency.once(invocation, new IdempotentRequest(OPERATION, idempotencyKey, understood),
-            TaskBatchResult.class, () -> createEach(invocation, understood));
+            TaskBatchResult.class, () -> createEach(invocation, understood, unreadable));
     }
 
-    private TaskBatchResult createEach(Invocation invocation, Understood request) {
+    /** An item read as the body of {@code POST /tasks} is: strictly, by the same readers. */
+    private NewTask read(@Nullable JsonNode item) throws IOException {
+        if (item == null || !item.isObject()) {
+            throw new NotAnObject();
+        }
+        return json.readValueFromTree(item, NewTask.class);
+    }
+
+    /** An item that is not a JSON object (null, a string, a list): it fails alone, as any other unreadable item. */
+    private static final class NotAnObject extends RuntimeException {
+        NotAnObject() {
+            super(null, null, false, false);
+        }
+    }
+
+    private TaskBatchResult createEach(Invocation invocation, Understood request, Map<Integer, Problem> unreadable) {
         List<TaskBatchResult.ItemResult> results = new ArrayList<>(request.items().size());
         for (int index = 0; index < request.items().size(); index++) {
-            results.add(createOne(invocation, index, request.items().get(index)));
+            results.add(unreadable.containsKey(index)
+                ? TaskBatchResult.ItemResult.failed(index, unreadable.get(index))
+                : createOne(invocation, index, request.items().get(index)));
         }
         TaskBatchResult result = TaskBatchResult.of(results);
         LOG.atInfo().addKeyValue("items", results.size()).addKeyValue("created", result.created())

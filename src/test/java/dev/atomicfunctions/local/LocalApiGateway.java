@@ -96,9 +96,11 @@ public final class LocalApiGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            boolean anonymous = exchange.getRequestHeaders().getFirst(DEV_SUBJECT_HEADER) == null;
             APIGatewayV2HTTPResponse response = function.handleRequest(toEvent(exchange),
                 new TestLambdaContext("tasks-api"));
-            byte[] body = body(response);
+            byte[] body = anonymous && response.getStatusCode() == 401 ? localUnauthenticated(response)
+                : body(response);
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             }
@@ -113,6 +115,18 @@ public final class LocalApiGateway implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Deployed, the caller sends a bearer token and API Gateway's authorizer turns it into claims; here the header
+     * stands in for it, and the function's 401 says so.
+     */
+    private static byte[] localUnauthenticated(APIGatewayV2HTTPResponse response) {
+        return new String(body(response), StandardCharsets.UTF_8)
+            .replace("This API needs a bearer token whose subject identifies the caller.",
+                "Locally, send the header " + DEV_SUBJECT_HEADER + ": <subject> (it stands in for the bearer token "
+                    + "API Gateway's JWT authorizer verifies when deployed).")
+            .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] body(APIGatewayV2HTTPResponse response) {

@@ -6,6 +6,7 @@ import dev.atomicfunctions.support.TestLambdaContext;
 import dev.atomicfunctions.support.TestQueue;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -30,9 +31,27 @@ public final class LocalRunner {
     }
 
     public static void main(String[] args) throws Exception {
-        if (System.getenv("DB_URL") == null) {
-            int dbPort = port("LOCAL_DB_PORT", DEFAULT_DB_PORT);
-            requireFree(dbPort);
+        try {
+            run();
+        } catch (PortInUse | BindException e) {
+            // One line, and everything started so far stops with the JVM (embedded PostgreSQL at its exit).
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run() throws Exception {
+        boolean embedded = System.getenv("DB_URL") == null;
+        int dbPort = port("LOCAL_DB_PORT", DEFAULT_DB_PORT);
+        int sqsPort = port("LOCAL_SQS_PORT", DEFAULT_SQS_PORT);
+        int port = port("PORT", 8080);
+        // Every port checked before anything starts: a busy one stops the run at once, naming its variable.
+        if (embedded) {
+            requireFree(dbPort, "LOCAL_DB_PORT");
+        }
+        requireFree(sqsPort, "LOCAL_SQS_PORT");
+        requireFree(port, "PORT");
+        if (embedded) {
             Postgres postgres = Postgres.embedded(Path.of(".local", "postgres").toAbsolutePath(), dbPort);
             postgres.publish();
             System.out.printf("Embedded PostgreSQL on localhost:%d (data in .local/postgres): %s%n", dbPort,
@@ -42,11 +61,15 @@ public final class LocalRunner {
         try (MigrationHandler migrations = new MigrationHandler()) {
             migrations.handleRequest(Map.of(), new TestLambdaContext("migrate"));
         }
-        TestQueue.Queues queues = TestQueue.start(port("LOCAL_SQS_PORT", DEFAULT_SQS_PORT));
+        TestQueue.Queues queues = TestQueue.start(sqsPort);
         TestQueue.publish(queues);
         System.out.printf("ElasticMQ (SQS) on %s, events queue %s%n", queues.endpoint(), queues.events());
-        int port = port("PORT", 8080);
-        LocalApiGateway gateway = LocalApiGateway.start(port);
+        LocalApiGateway gateway;
+        try {
+            gateway = LocalApiGateway.start(port);
+        } catch (BindException taken) {
+            throw new PortInUse(port, "PORT");
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
         LocalEvents.start(queues);
         System.out.printf("API on http://localhost:%d (say who calls with the %s header, groups with %s). "
@@ -70,13 +93,20 @@ public final class LocalRunner {
         }
     }
 
-    /** A clear message now rather than PostgreSQL's own once pg_ctl gives up. */
-    private static void requireFree(int port) {
+    /** A clear message now rather than a stack trace (or PostgreSQL's own once pg_ctl gives up) later. */
+    private static void requireFree(int port, String variable) {
         try (var _ = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             // free
         } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " is already in use (another ./mvnw -Plocal?): run with"
-                + " LOCAL_DB_PORT=<another port>", e);
+            throw new PortInUse(port, variable);
+        }
+    }
+
+    /** A port the local runner needs is taken. */
+    private static final class PortInUse extends RuntimeException {
+        PortInUse(int port, String variable) {
+            super("port " + port + " is already in use (another ./mvnw -Plocal?): run with " + variable
+                + "=<another port>", null, false, false);
         }
     }
 }

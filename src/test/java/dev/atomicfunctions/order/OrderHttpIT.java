@@ -226,4 +226,22 @@ class OrderHttpIT extends OrderHttpTestBase {
         assertThat(Catalogue.stock(pen)).isEqualTo(10);
         assertThat(movements(id)).hasSize(2);
     }
+
+    @Test
+    void refusesAKeyReusedToCancelAnotherOrderAndCancelsNothing() {
+        UUID pen = Catalogue.product("EUR", 100, 10);
+        String first = place(alice, Map.of(pen, 2));
+        String second = place(alice, Map.of(pen, 3));
+        String key = "cancel-" + UUID.randomUUID();
+
+        Http.Response cancelled = http.send("POST", "/orders/" + first + "/cancel", alice, null, "Idempotency-Key", key);
+        Http.Response reused = http.send("POST", "/orders/" + second + "/cancel", alice, null, "Idempotency-Key", key);
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertProblem(reused, 422);
+        assertThat(reused.json()).containsEntry("type", "urn:atomic-functions:problem:idempotency-key-reused");
+        assertThat(orderRow(second)).containsEntry("status", "PLACED");
+        assertThat(Catalogue.stock(pen)).isEqualTo(7);
+        assertThat(Db.count("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?", key)).isEqualTo(1);
+    }
 }

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -153,6 +156,31 @@ class TaskBatchIT extends TaskHttpTestBase {
             Map.of("field", "title", "message", "must be at most 200 characters long")));
         assertCreated(results.get(3), 3, alice, "also valid");
         assertThat(taskRow((String) results.get(3).get("id"))).containsEntry("description", null);
+        assertThat(Db.count("SELECT count(*) FROM task WHERE owner_id = ?", alice)).isEqualTo(2);
+        assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = ?", alice)).isEqualTo(2);
+    }
+
+    /** However an item breaks a rule of POST /tasks, even one the reader enforces, it fails alone, named. */
+    @Test
+    void failsAnUnreadableItemAloneWithItsFieldError() throws IOException {
+        String body = fixture("batch-unreadable-items.json");
+
+        Http.Response response = http.send("POST", "/tasks/batch", alice, body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Map<String, Object> answer = response.json();
+        assertThat(answer).containsEntry("created", 2).containsEntry("failed", 6);
+        List<Map<String, Object>> results = results(answer);
+        assertCreated(results.get(0), 0, alice, "valid");
+        assertThat(results.subList(1, 5)).extracting(r -> problem(r).get("errors")).containsExactly(
+            List.of(Map.of("field", "title", "message", "must not contain NUL characters")),
+            List.of(Map.of("field", "title", "message", "must not contain unpaired surrogate characters")),
+            List.of(Map.of("field", "description", "message", "must not contain NUL characters")),
+            List.of(Map.of("field", "title", "message", "must be a string")));
+        assertThat(results.subList(5, 7)).extracting(r -> problem(r).get("detail"))
+            .containsOnly("The value is not a JSON object of the documented shape.");
+        assertThat(results.subList(1, 7)).allSatisfy(r -> assertThat(r).containsEntry("status", 400));
+        assertCreated(results.get(7), 7, alice, "also valid");
         assertThat(Db.count("SELECT count(*) FROM task WHERE owner_id = ?", alice)).isEqualTo(2);
         assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = ?", alice)).isEqualTo(2);
     }
@@ -331,5 +359,11 @@ class TaskBatchIT extends TaskHttpTestBase {
             .containsEntry("version", 1L);
         assertThat(Db.rows("SELECT action, actor FROM audit_entry WHERE entity_id = ?", id))
             .containsExactly(Map.of("action", "CREATE", "actor", owner));
+    }
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = TaskBatchIT.class.getResourceAsStream("/requests/tasks/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

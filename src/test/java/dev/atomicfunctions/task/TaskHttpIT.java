@@ -39,6 +39,14 @@ class TaskHttpIT extends TaskHttpTestBase {
     }
 
     @Test
+    void tellsALocalCallerWithoutIdentityWhichHeaderStandsInForTheToken() {
+        Http.Response response = http.send("GET", "/tasks", null, null);
+
+        assertProblem(response, 401);
+        assertThat((String) response.json().get("detail")).contains("X-Dev-Subject").doesNotContain("bearer token whose");
+    }
+
+    @Test
     void returnsOwnTaskWithItsEntityTag() {
         String id = create(alice, "Read a book");
 

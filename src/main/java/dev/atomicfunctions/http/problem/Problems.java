@@ -1,6 +1,7 @@
 package dev.atomicfunctions.http.problem;
 
 import dev.atomicfunctions.platform.error.DomainException;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -33,6 +34,18 @@ public final class Problems {
     public static Problem invalid(Collection<? extends ConstraintViolation<?>> violations) {
         return new Problem(VALIDATION_TYPE, VALIDATION_TITLE, 400, VALIDATION_DETAIL, null, null,
             fieldErrors(violations), null);
+    }
+
+    /**
+     * @param refusal what reading a JSON value refused (serde's failure), or null for a value that is no object
+     * @return a validation problem (400) naming the field as the caller sent it, as for a body
+     */
+    public static Problem unreadable(@Nullable Throwable refusal) {
+        List<Problem.FieldError> errors = refusal == null ? List.of()
+            : BodyFieldErrors.of(refusal).map(List::of).orElse(List.of());
+        return new Problem(VALIDATION_TYPE, VALIDATION_TITLE, 400,
+            errors.isEmpty() ? "The value is not a JSON object of the documented shape." : VALIDATION_DETAIL,
+            null, null, errors, null);
     }
 
     /**
