@@ -21,8 +21,8 @@ import java.util.Optional;
  * Just inside Micronaut's transaction interceptor, once a transaction has begun and holds its connection:
  * <ul>
  *   <li>bounds every network read of the transaction, COMMIT included, by the invocation's time left
- *   ({@code Connection.setNetworkTimeout}: the socket's read timeout, set without a round trip and reset by the pool
- *   when the connection returns). A retried attempt keeps back the retry margin for its audit and its answer; any
+ *   ({@code Connection.setNetworkTimeout}: the socket's read timeout, read and set without a round trip, lowered
+ *   only, and reset by the pool when the connection returns). A retried attempt keeps back the retry margin for its audit and its answer; any
  *   other transaction, the answer margin. A statement stuck on a black-holed network ends as a lost connection,
  *   in time to answer;</li>
  *   <li>records what the work of a retried attempt did ({@link TransactionAttempt}): what it answered, or how it
@@ -85,9 +85,14 @@ final class AttemptBoundary implements MethodInterceptor<Object, Object> {
         }
     }
 
+    /** Never above the configured socket timeout ({@code DB_SOCKET_TIMEOUT_S}): only lower, when less time is left. */
     private void boundNetworkReads(Connection connection, long keepBackMillis) {
         try {
-            connection.setNetworkTimeout(Runnable::run, budget.callBoundMillis(keepBackMillis));
+            int configured = connection.getNetworkTimeout();
+            int bound = budget.callBoundMillis(keepBackMillis);
+            if (configured == 0 || bound < configured) {
+                connection.setNetworkTimeout(Runnable::run, bound);
+            }
         } catch (SQLException e) {
             // A connection already broken: its first statement reports it, as a lost connection.
         }
