@@ -52,6 +52,12 @@ public final class TransactionAttempt {
         return attempt != null && attempt.begun;
     }
 
+    /** @return whether the attempt under way on this thread saw its work return: what fails now fails committing */
+    static boolean committing() {
+        TransactionAttempt attempt = CURRENT.get();
+        return attempt != null && attempt.returned;
+    }
+
     /**
      * Remembers the id of the transaction under way, as a statement of it returned it
      * ({@code pg_current_xact_id()}); ignored outside a retried attempt.

@@ -52,7 +52,8 @@ final class TransactionOutcomeLogger implements MethodInterceptor<Object, Object
                 ? "rolled back (dry run)" : "committed", start, null);
             return result;
         } catch (RuntimeException | Error e) {
-            log(boundary, "rolled back", start, e);
+            // After the work returned, the failure is COMMIT's: the retrier asks the database what became of it.
+            log(boundary, TransactionAttempt.committing() ? "commit failed" : "rolled back", start, e);
             throw e;
         }
     }
