@@ -78,7 +78,8 @@ class OrderController {
     @JsonBodyProblems
     @ApiResponse(responseCode = "409", description = "Some lines short of stock (shortLines), or contention",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "Unknown products, mixed currencies, or Idempotency-Key reused",
+    @ApiResponse(responseCode = "422", description = "Unknown products, mixed currencies, a total too large for 64 "
+        + "bits of minor units (order-total-too-large), or Idempotency-Key reused",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<OrderView> place(@Parameter(hidden = true) Invocation invocation,
                                   @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
