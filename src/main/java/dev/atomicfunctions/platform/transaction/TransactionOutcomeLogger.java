@@ -52,8 +52,10 @@ final class TransactionOutcomeLogger implements MethodInterceptor<Object, Object
                 ? "rolled back (dry run)" : "committed", start, null);
             return result;
         } catch (RuntimeException | Error e) {
-            // After the work returned, the failure is COMMIT's: the retrier asks the database what became of it.
-            log(boundary, TransactionAttempt.committing() ? "commit failed" : "rolled back", start, e);
+            // A COMMIT the database refused rolled back; one that lost its connection may not have, and the retrier
+            // asks the database what became of it.
+            boolean unknown = TransactionAttempt.committing() && !TransientFailure.refusedByTheDatabase(e);
+            log(boundary, unknown ? "commit failed" : "rolled back", start, e);
             throw e;
         }
     }
