@@ -11,5 +11,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param note up to 500 characters
  */
 @Serdeable
+@Schema(minProperties = 1, description = "At least one field: an empty patch is refused")
 record OrderPatch(@Nullable @Length(max = 500) @Schema(maxLength = 500) String note) {
 }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
  * @param priceMinor unit price in minor units of the product's currency, 0 or more
  */
 @Serdeable
+@Schema(minProperties = 1, description = "At least one field: an empty patch is refused")
 record ProductPatch(@Nullable @Length(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
                     @Schema(minLength = 1, maxLength = 200) String name,
                     @Nullable @Min(0) Long priceMinor) {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  * @param completed   the new completion state
  */
 @Serdeable
+@Schema(minProperties = 1, description = "At least one field: an empty patch is refused")
 record TaskPatch(@Nullable @Length(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
                  @Schema(minLength = 1, maxLength = 200) String title,
                  @Nullable @Length(max = 4000) @Schema(maxLength = 4000) String description,
