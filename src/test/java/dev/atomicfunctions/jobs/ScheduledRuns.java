@@ -3,6 +3,7 @@ package dev.atomicfunctions.jobs;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.atomicfunctions.support.TestLambdaContext;
+import dev.atomicfunctions.support.TestQueue;
 
 import java.util.Map;
 
@@ -20,5 +21,16 @@ public final class ScheduledRuns {
         try (ScheduledHandler handler = new ScheduledHandler()) {
             return handler.handleRequest(event, new TestLambdaContext("scheduled-jobs"));
         }
+    }
+
+    /**
+     * Relays whatever events other tests left pending in the outbox, then empties both queues: a test that consumes
+     * the queue then sees its own messages only (the API and the consumer relay the whole outbox after each commit,
+     * whoever's events are pending).
+     */
+    public static void relayPendingAndEmptyTheQueues() {
+        runOnce();
+        TestQueue.drain(TestQueue.get().events(), 10_000);
+        TestQueue.drain(TestQueue.get().deadLetters(), 10_000);
     }
 }

@@ -1,5 +1,6 @@
 package dev.atomicfunctions.queue;
 
+import dev.atomicfunctions.jobs.ScheduledRuns;
 import dev.atomicfunctions.local.LocalEventSource;
 import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.Messages;
@@ -34,9 +35,8 @@ class DeadLetterRedriveIT {
     private final SqsClient sqs = TestQueue.get().client();
 
     @BeforeEach
-    void emptyTheQueues() {
-        TestQueue.drain(TestQueue.get().events(), 10_000);
-        TestQueue.drain(TestQueue.get().deadLetters(), 10_000);
+    void relayWhatOthersLeftAndEmptyTheQueues() {
+        ScheduledRuns.relayPendingAndEmptyTheQueues();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.atomicfunctions.queue;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.atomicfunctions.jobs.ScheduledRuns;
 import dev.atomicfunctions.local.LocalEventSource;
 import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.LogCapture;
@@ -40,9 +41,8 @@ class TransientRedeliveryIT {
     private final String subject = "outage-" + UUID.randomUUID();
 
     @BeforeEach
-    void emptyTheQueues() {
-        TestQueue.drain(TestQueue.get().events(), 10_000);
-        TestQueue.drain(TestQueue.get().deadLetters(), 10_000);
+    void relayWhatOthersLeftAndEmptyTheQueues() {
+        ScheduledRuns.relayPendingAndEmptyTheQueues();
     }
 
     @Test

@@ -56,11 +56,9 @@ class FulfilmentEventsIT {
         consumer.close();
     }
 
-    /** Whatever other tests left on the queues is not this test's. */
     @BeforeEach
-    void emptyTheQueues() {
-        TestQueue.drain(TestQueue.get().events(), 10_000);
-        TestQueue.drain(TestQueue.get().deadLetters(), 10_000);
+    void relayWhatOthersLeftAndEmptyTheQueues() {
+        ScheduledRuns.relayPendingAndEmptyTheQueues();
     }
 
     @Test
