@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
@@ -27,16 +26,15 @@ import java.util.UUID;
 class QueuePublisher implements AutoCloseable {
 
     private final String queueUrl;
-    private final String endpoint;
     private final Duration timeout;
     private final JsonMapper json;
-    private volatile SqsClient client;
+    private final SqsClients.Lazy client;
 
     QueuePublisher(@Value("${atomic.outbox.queue-url:}") String queueUrl,
                    @Value("${atomic.outbox.endpoint:}") String endpoint,
                    @Value("${atomic.outbox.publish-timeout}") Duration timeout, JsonMapper json) {
         this.queueUrl = queueUrl;
-        this.endpoint = endpoint;
+        this.client = new SqsClients.Lazy(endpoint, timeout);
         this.timeout = timeout;
         this.json = json;
     }
@@ -63,7 +61,7 @@ class QueuePublisher implements AutoCloseable {
             return entry.build();
         }).toList();
         Duration callTimeout = within.compareTo(timeout.multipliedBy(2)) < 0 ? within : timeout.multipliedBy(2);
-        SendMessageBatchResponse response = client().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)
+        SendMessageBatchResponse response = client.get().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)
             .overrideConfiguration(c -> c.apiCallTimeout(callTimeout)));
         Set<UUID> accepted = new HashSet<>();
         response.successful().forEach(ok -> accepted.add(UUID.fromString(ok.id())));
@@ -80,28 +78,11 @@ class QueuePublisher implements AutoCloseable {
         }
     }
 
-    private SqsClient client() {
-        SqsClient current = client;
-        if (current == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = build();
-                }
-                current = client;
-            }
-        }
-        return current;
-    }
 
-    private SqsClient build() {
-        return SqsClients.create(endpoint, timeout);
-    }
 
     @PreDestroy
     @Override
     public void close() {
-        if (client != null) {
-            client.close();
-        }
+        client.close();
     }
 }

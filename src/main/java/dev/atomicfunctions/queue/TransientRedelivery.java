@@ -7,7 +7,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchResponse;
 
@@ -38,11 +37,9 @@ final class TransientRedelivery implements AutoCloseable {
     private static final int PER_CALL = 10;
 
     private final String queueUrl;
-    private final String endpoint;
-    private final Duration timeout;
     private final Duration base;
     private final Duration max;
-    private volatile SqsClient client;
+    private final SqsClients.Lazy client;
 
     TransientRedelivery(@Value("${atomic.queue.url:}") String queueUrl,
                         @Value("${atomic.queue.endpoint:}") String endpoint,
@@ -50,8 +47,7 @@ final class TransientRedelivery implements AutoCloseable {
                         @Value("${atomic.queue.transient-delay}") Duration base,
                         @Value("${atomic.queue.transient-max-delay}") Duration max) {
         this.queueUrl = queueUrl;
-        this.endpoint = endpoint;
-        this.timeout = timeout;
+        this.client = new SqsClients.Lazy(endpoint, timeout);
         this.base = base;
         this.max = max.compareTo(SQS_MAX_VISIBILITY) > 0 ? SQS_MAX_VISIBILITY : max;
     }
@@ -82,7 +78,7 @@ final class TransientRedelivery implements AutoCloseable {
         for (int from = 0; from < messages.size(); from += PER_CALL) {
             List<SQSEvent.SQSMessage> chunk = messages.subList(from, Math.min(from + PER_CALL, messages.size()));
             try {
-                ChangeMessageVisibilityBatchResponse response = client().changeMessageVisibilityBatch(b -> b
+                ChangeMessageVisibilityBatchResponse response = client.get().changeMessageVisibilityBatch(b -> b
                     .queueUrl(queueUrl).entries(entries(chunk)));
                 response.failed().forEach(f -> failed.add(chunk.get(Integer.parseInt(f.id())).getMessageId()));
                 if (reason == null && !response.failed().isEmpty()) {
@@ -120,24 +116,10 @@ final class TransientRedelivery implements AutoCloseable {
         }
     }
 
-    private SqsClient client() {
-        SqsClient current = client;
-        if (current == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = SqsClients.create(endpoint, timeout);
-                }
-                current = client;
-            }
-        }
-        return current;
-    }
 
     @PreDestroy
     @Override
     public void close() {
-        if (client != null) {
-            client.close();
-        }
+        client.close();
     }
 }

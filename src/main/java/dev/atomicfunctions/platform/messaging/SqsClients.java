@@ -8,12 +8,47 @@ import java.time.Duration;
 
 /**
  * The one way the functions build an SQS client: the AWS SDK's, over the JDK's URL connection (no Netty, no Apache
- * client: a smaller jar and cold start), every call bounded. Callers build it on first use only, so that a function
- * that never calls SQS never loads the SDK's SQS classes.
+ * client: a smaller jar and cold start), every call bounded, built on first use only ({@link Lazy}), so that a
+ * function that never calls SQS never loads the SDK's SQS classes.
  */
 public final class SqsClients {
 
     private SqsClients() {
+    }
+
+    /** A client built on its first use, closed with its owner. */
+    public static final class Lazy implements AutoCloseable {
+
+        private final String endpoint;
+        private final Duration timeout;
+        private volatile SqsClient client;
+
+        /** @see SqsClients#create */
+        public Lazy(String endpoint, Duration timeout) {
+            this.endpoint = endpoint;
+            this.timeout = timeout;
+        }
+
+        /** @return the client, built now if this is its first use */
+        public SqsClient get() {
+            SqsClient current = client;
+            if (current == null) {
+                synchronized (this) {
+                    if (client == null) {
+                        client = create(endpoint, timeout);
+                    }
+                    current = client;
+                }
+            }
+            return current;
+        }
+
+        @Override
+        public void close() {
+            if (client != null) {
+                client.close();
+            }
+        }
     }
 
     /**
@@ -21,7 +56,7 @@ public final class SqsClients {
      *                 the VPC endpoint's private DNS name)
      * @param timeout  connect and read timeout of each call; the whole call, retries included, gets twice as much
      */
-    public static SqsClient create(String endpoint, Duration timeout) {
+    private static SqsClient create(String endpoint, Duration timeout) {
         var builder = SqsClient.builder()
             .httpClient(UrlConnectionHttpClient.builder()
                 .connectionTimeout(timeout)
