@@ -5,14 +5,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.atomicfunctions.platform.error.DomainException;
 import dev.atomicfunctions.platform.invocation.Deadline;
 import dev.atomicfunctions.platform.logging.LogFields;
+import dev.atomicfunctions.platform.transaction.TransientFailure;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.data.connection.exceptions.ConnectionException;
-import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,12 +114,8 @@ final class BatchConsumer {
             if (t instanceof DomainException domain) {
                 return domain.kind().isTransient();
             }
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof ConnectionException
-                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
         }
-        return false;
+        return TransientFailure.connectionLost(failure);
     }
 
     private static String describe(Throwable failure) {

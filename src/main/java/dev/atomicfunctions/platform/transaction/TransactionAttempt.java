@@ -46,12 +46,6 @@ public final class TransactionAttempt {
         return attempt == null || attempt.begun ? null : attempt;
     }
 
-    /** @return whether a retried attempt is under way on this thread and its own transaction has begun */
-    static boolean inAttemptTransaction() {
-        TransactionAttempt attempt = CURRENT.get();
-        return attempt != null && attempt.begun;
-    }
-
     /** @return whether the attempt under way on this thread saw its work return: what fails now fails committing */
     static boolean committing() {
         TransactionAttempt attempt = CURRENT.get();

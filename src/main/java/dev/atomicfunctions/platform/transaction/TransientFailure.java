@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** What a failure means for a retry of the whole transaction, judged by its causes. */
-enum TransientFailure {
+public enum TransientFailure {
     /** Another transaction won a race (serialization failure, deadlock, lock timeout): a new attempt may not. */
     CONTENTION,
     /** The connection was lost, or none could be had: a new attempt, on a new connection, may work. */
@@ -37,6 +37,14 @@ enum TransientFailure {
         }
         return causes.stream().anyMatch(TransientFailure::isConnectionFailure)
             ? Optional.of(CONNECTION_LOST) : Optional.empty();
+    }
+
+    /**
+     * @return whether the failure is the connection's (lost, or none to be had), however it is reported: not the
+     *     request's fault, so the same request may well succeed later (what the queue consumer redelivers)
+     */
+    public static boolean connectionLost(Throwable failure) {
+        return causes(failure).stream().anyMatch(TransientFailure::isConnectionFailure);
     }
 
     /**
