@@ -81,12 +81,8 @@ class TaskBatches {
         List<NewTask> tasks = new ArrayList<>(items.size());
         Map<Integer, Problem> unreadable = new LinkedHashMap<>();
         for (int index = 0; index < items.size(); index++) {
-            try {
-                tasks.add(read(items.get(index)).understood());
-            } catch (IOException | RuntimeException refused) {
-                tasks.add(null);
-                unreadable.put(index, Problems.unreadable(refused instanceof NotAnObject ? null : refused));
-            }
+            NewTask task = readable(items.get(index), index, unreadable);
+            tasks.add(task == null ? null : task.understood());
         }
         Understood understood = new Understood(atomic, tasks, unreadable.isEmpty() ? null
             : unreadable.keySet().stream().map(index -> String.valueOf(items.get(index))).toList());
@@ -94,18 +90,21 @@ class TaskBatches {
             TaskBatchResult.class, () -> createEach(invocation, understood, unreadable));
     }
 
-    /** An item read as the body of {@code POST /tasks} is: strictly, by the same readers. */
-    private NewTask read(@Nullable JsonNode item) throws IOException {
+    /**
+     * Reads an item as the body of {@code POST /tasks} is read: strictly, by the same readers.
+     *
+     * @return the item, or null when it is no valid task, its problem then put in {@code unreadable}
+     */
+    private @Nullable NewTask readable(@Nullable JsonNode item, int index, Map<Integer, Problem> unreadable) {
         if (item == null || !item.isObject()) {
-            throw new NotAnObject();
+            unreadable.put(index, Problems.unreadable(null));
+            return null;
         }
-        return json.readValueFromTree(item, NewTask.class);
-    }
-
-    /** An item that is not a JSON object (null, a string, a list): it fails alone, as any other unreadable item. */
-    private static final class NotAnObject extends RuntimeException {
-        NotAnObject() {
-            super(null, null, false, false);
+        try {
+            return json.readValueFromTree(item, NewTask.class);
+        } catch (IOException | RuntimeException refused) {
+            unreadable.put(index, Problems.unreadable(refused));
+            return null;
         }
     }
 

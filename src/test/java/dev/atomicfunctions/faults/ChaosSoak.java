@@ -33,14 +33,14 @@ public final class ChaosSoak {
     static final int PRODUCTS = 5;
     static final int INITIAL_STOCK = 1_000_000;
 
-    private final SoakDatabase database;
+    private final RestartableDatabase database;
     private final FaultProxy proxy;
     private final Http http;
     private final List<UUID> products;
     private final SoakRecord record = new SoakRecord();
     private volatile long faultUntilNanos;
 
-    private ChaosSoak(SoakDatabase database, FaultProxy proxy, Http http, List<UUID> products) {
+    private ChaosSoak(RestartableDatabase database, FaultProxy proxy, Http http, List<UUID> products) {
         this.database = database;
         this.proxy = proxy;
         this.http = http;
@@ -49,11 +49,12 @@ public final class ChaosSoak {
 
     public static void main(String[] args) throws Exception {
         Duration length = Duration.ofMinutes(Long.getLong("chaos.minutes", 10));
-        try (SoakDatabase database = SoakDatabase.start(Files.createTempDirectory("chaos-postgres"));
+        try (RestartableDatabase database = RestartableDatabase.start(Files.createTempDirectory("chaos-postgres"));
              FaultProxy proxy = FaultProxy.to(database.port());
              LocalApiGateway gateway = LocalApiGateway.start(0,
                  Map.of("datasources.default.url", proxy.url(database.url())))) {
-            ChaosSoak soak = new ChaosSoak(database, proxy, new Http(gateway.port()), database.products(PRODUCTS));
+            ChaosSoak soak = new ChaosSoak(database, proxy, new Http(gateway.port()),
+                database.products(PRODUCTS, INITIAL_STOCK));
             String report = soak.run(length);
             System.out.println(report);
             Files.writeString(Path.of("target", "chaos-report.md"), report);

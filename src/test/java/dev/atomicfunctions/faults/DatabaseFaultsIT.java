@@ -211,21 +211,11 @@ class DatabaseFaultsIT {
             LocalApiGateway.DEV_GROUPS_HEADER, "admin"));
         awaitTheRefusedUpdate();
 
-        try (Connection receiving = Db.connect()) {
-            update(receiving, "UPDATE product SET stock = stock + 1 WHERE id = '" + mug + "'");
-        }
+        Db.execute("UPDATE product SET stock = stock + 1 WHERE id = '" + mug + "'");
         Http.Response response = adjusting.get(10, TimeUnit.SECONDS);
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         assertThat(Catalogue.stock(mug)).isZero();
-    }
-
-    private static void update(Connection connection, String sql) {
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Until the function's conditional update has run (and changed nothing) and its session waits for more. */

@@ -1,24 +1,14 @@
 package dev.atomicfunctions.faults;
 
 import dev.atomicfunctions.local.LocalApiGateway;
-import dev.atomicfunctions.migration.MigrationHandler;
 import dev.atomicfunctions.support.Http;
-import dev.atomicfunctions.support.SystemProperties;
-import dev.atomicfunctions.support.TestLambdaContext;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,32 +36,24 @@ class DatabaseRestartIT {
 
     @TempDir
     Path data;
-    private int port;
-    private EmbeddedPostgres server;
+    private RestartableDatabase database;
     private LocalApiGateway gateway;
 
     @BeforeEach
     void startAMigratedServerAndTheApi() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        server = start();
-        Map<String, String> database = Map.of("datasources.default.url", url());
-        try (MigrationHandler migrations = SystemProperties.during(database, MigrationHandler::new)) {
-            migrations.handleRequest(Map.of(), new TestLambdaContext("migrate"));
-        }
-        gateway = LocalApiGateway.start(0, database);
+        database = RestartableDatabase.start(data);
+        gateway = LocalApiGateway.start(0, Map.of("datasources.default.url", database.url()));
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         gateway.close();
-        server.close();
+        database.close();
     }
 
     @Test
     void aServerRestartedUnderLoadLosesNoOrderAndDoublesNone() throws Exception {
-        UUID product = product();
+        UUID product = database.products(1, INITIAL_STOCK).getFirst();
         Http http = new Http(gateway.port());
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<String> placed = new CopyOnWriteArrayList<>();
@@ -106,9 +88,7 @@ class DatabaseRestartIT {
             }));
         }
         Thread.sleep(2_000);
-        server.close();
-        Thread.sleep(2_000);
-        server = start();
+        database.restart(Duration.ofSeconds(2));
         int sent = 0;
         for (Future<Integer> client : ordersSent) {
             sent += client.get();
@@ -119,53 +99,21 @@ class DatabaseRestartIT {
             sent, statuses, outcomeUnknown.get());
         assertThat(statuses.keySet()).isSubsetOf(201, 503);
         assertThat(placed).doesNotHaveDuplicates().hasSize(sent);
-        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
-            assertThat(single(sql, "SELECT CAST(extract(epoch FROM pg_postmaster_start_time()) * 1000 AS bigint)"))
-                .as("the server restarted under the load").isGreaterThan(loadStart);
-            long orders = single(sql, "SELECT count(*) FROM customer_order");
-            assertThat(orders - sent).as("duplicates").isBetween(0L, (long) outcomeUnknown.get());
-            for (String id : placed) {
-                assertThat(single(sql, "SELECT count(*) FROM customer_order WHERE id = '" + id + "'")).isEqualTo(1);
-            }
-            long stock = single(sql, "SELECT stock FROM product WHERE id = '" + product + "'");
-            long held = single(sql, "SELECT coalesce(sum(quantity), 0) FROM order_line");
-            assertThat(stock + held).as("stock conserved").isEqualTo(INITIAL_STOCK);
-            assertThat(single(sql, "SELECT count(*) FROM customer_order o WHERE NOT EXISTS "
-                + "(SELECT 1 FROM order_line l WHERE l.order_id = o.id)")).as("half-written orders").isZero();
+        assertThat(database.single("SELECT CAST(extract(epoch FROM pg_postmaster_start_time()) * 1000 AS bigint)"))
+            .as("the server restarted under the load").isGreaterThan(loadStart);
+        long orders = database.single("SELECT count(*) FROM customer_order");
+        assertThat(orders - sent).as("duplicates").isBetween(0L, (long) outcomeUnknown.get());
+        for (String id : placed) {
+            assertThat(database.single("SELECT count(*) FROM customer_order WHERE id = '" + id + "'")).isEqualTo(1);
         }
-    }
-
-    private EmbeddedPostgres start() throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
-            .setPGStartupWait(Duration.ofSeconds(30)).start();
-    }
-
-    private String url() {
-        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url());
-    }
-
-    private UUID product() throws SQLException {
-        UUID id = UUID.randomUUID();
-        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
-            sql.execute("INSERT INTO product (id, sku, name, price_minor, currency, stock, created_at, updated_at, "
-                + "version) VALUES ('" + id + "', 'RESTART-1', 'Restart', 100, 'EUR', " + INITIAL_STOCK
-                + ", now(), now(), 1)");
-        }
-        return id;
+        long stock = database.single("SELECT stock FROM product WHERE id = '" + product + "'");
+        long held = database.single("SELECT coalesce(sum(quantity), 0) FROM order_line");
+        assertThat(stock + held).as("stock conserved").isEqualTo(INITIAL_STOCK);
+        assertThat(database.single("SELECT count(*) FROM customer_order o WHERE NOT EXISTS "
+            + "(SELECT 1 FROM order_line l WHERE l.order_id = o.id)")).as("half-written orders").isZero();
     }
 
     private static String order(UUID product) {
         return "{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}";
-    }
-
-    private static long single(Statement sql, String query) throws SQLException {
-        try (ResultSet row = sql.executeQuery(query)) {
-            row.next();
-            return row.getLong(1);
-        }
     }
 }

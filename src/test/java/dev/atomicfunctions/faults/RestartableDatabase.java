@@ -20,24 +20,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A migrated embedded PostgreSQL of the soak's own, which it can stop and start again on the same data and port. */
-final class SoakDatabase implements AutoCloseable {
+/**
+ * A migrated embedded PostgreSQL of a fault test's own (the soak's, the restart test's), which it can stop and start
+ * again on the same data and port without restarting the rest of the suite's database.
+ */
+final class RestartableDatabase implements AutoCloseable {
 
     private final Path data;
     private final int port;
     private volatile EmbeddedPostgres server;
 
-    private SoakDatabase(Path data, int port) {
+    private RestartableDatabase(Path data, int port) {
         this.data = data;
         this.port = port;
     }
 
-    static SoakDatabase start(Path data) throws IOException {
+    static RestartableDatabase start(Path data) throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        SoakDatabase database = new SoakDatabase(data, port);
+        RestartableDatabase database = new RestartableDatabase(data, port);
         database.server = database.launch();
         try (MigrationHandler migrations = SystemProperties.during(Map.of("datasources.default.url", database.url()),
             MigrationHandler::new)) {
@@ -54,16 +57,16 @@ final class SoakDatabase implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
     }
 
-    /** @return new products, each with its initial stock received */
-    List<UUID> products(int count) throws SQLException {
+    /** @return new products, each with {@code stock} received */
+    List<UUID> products(int count, int stock) throws SQLException {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             UUID id = UUID.randomUUID();
             execute("INSERT INTO product (id, sku, name, price_minor, currency, stock, created_at, updated_at, version) "
-                + "VALUES ('" + id + "', 'CHAOS-" + i + "', 'Chaos', 100, 'EUR', " + ChaosSoak.INITIAL_STOCK
+                + "VALUES ('" + id + "', 'FAULT-" + id + "', 'Fault test', 100, 'EUR', " + stock
                 + ", now(), now(), 1)");
             execute("INSERT INTO stock_movement (id, product_id, kind, quantity, reason, actor, created_at) VALUES ('"
-                + UUID.randomUUID() + "', '" + id + "', 'RECEIPT', " + ChaosSoak.INITIAL_STOCK + ", 'soak', 'soak', now())");
+                + UUID.randomUUID() + "', '" + id + "', 'RECEIPT', " + stock + ", 'fault test', 'test', now())");
             ids.add(id);
         }
         return ids;

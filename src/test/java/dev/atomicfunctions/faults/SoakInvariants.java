@@ -8,10 +8,10 @@ import java.util.UUID;
 /** The soak's invariants, read from the database once the traffic has stopped: each broken one is a violation. */
 final class SoakInvariants {
 
-    private final SoakDatabase database;
+    private final RestartableDatabase database;
     private final List<UUID> products;
 
-    SoakInvariants(SoakDatabase database, List<UUID> products) {
+    SoakInvariants(RestartableDatabase database, List<UUID> products) {
         this.database = database;
         this.products = products;
     }
