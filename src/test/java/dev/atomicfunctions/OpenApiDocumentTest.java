@@ -5,8 +5,12 @@ import dev.atomicfunctions.support.OpenApiContract;
 import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document written at compile time describes what the API really answers. */
 class OpenApiDocumentTest {
+
+    /**
+     * A standard linter, pinned with its lock file in src/test/openapi-lint: Redocly's recommended-strict rules,
+     * warnings included; the one rule turned off says why in redocly.yaml.
+     */
+    @Test
+    void lintsCleanWithRedocly() throws Exception {
+        Path source = Path.of("src/test/openapi-lint");
+        Path work = Path.of("target/openapi-lint");
+        Files.createDirectories(work);
+        for (String file : List.of("package.json", "package-lock.json", "redocly.yaml")) {
+            Files.copy(source.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!Files.isDirectory(work.resolve("node_modules/@redocly/cli"))) {
+            assertThat(run(work, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error").exitCode()).isZero();
+        }
+        Path document = Path.of(OpenApiContract.class.getClassLoader().getResource(OpenApiContract.DOCUMENT).toURI());
+
+        Run lint = run(work, "node_modules/.bin/redocly", "lint", "--config", "redocly.yaml", document.toString());
+
+        assertThat(lint.exitCode()).as(lint.output()).isZero();
+        assertThat(lint.output()).contains("Your API description is valid");
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    private static Run run(Path directory, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(process.waitFor(), output);
+    }
 
     @Test
     void describesEveryErrorResponseAsProblemJson() {

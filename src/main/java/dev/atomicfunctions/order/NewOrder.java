@@ -31,8 +31,20 @@ record NewOrder(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull Line> lin
      * @param quantity  1 to 1000 units
      */
     @Serdeable
+    @Schema(oneOf = {NamedById.class, NamedBySku.class})
     record Line(@Nullable UUID productId,
                 @Nullable @Length(min = 1, max = 64) @Schema(minLength = 1, maxLength = 64) String sku,
                 @Min(1) @Max(1000) int quantity) {
+    }
+
+    /** For the document only: "exactly one of productId or sku" as a schema a validator can apply. */
+    @Schema(name = "OrderLineNamedById", description = "A line naming its product by id",
+        requiredProperties = "productId")
+    private record NamedById(UUID productId, int quantity) {
+    }
+
+    /** For the document only: see {@link NamedById}. */
+    @Schema(name = "OrderLineNamedBySku", description = "A line naming its product by SKU", requiredProperties = "sku")
+    private record NamedBySku(String sku, int quantity) {
     }
 }

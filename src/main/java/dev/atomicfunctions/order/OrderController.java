@@ -1,6 +1,11 @@
 package dev.atomicfunctions.order;
 
 import dev.atomicfunctions.audit.AuditFailedAttempts;
+import dev.atomicfunctions.http.response.Answers;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import dev.atomicfunctions.http.problem.UnprocessableProblem;
+import dev.atomicfunctions.http.problem.ConflictProblem;
 import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
 import dev.atomicfunctions.http.problem.IdempotencyKeyReusedProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
@@ -72,15 +77,15 @@ class OrderController {
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @RelayAfterCommit
-    @Operation(summary = "Place an order: reserve the stock of every line, all or nothing")
-    @ApiResponse(responseCode = "201", description = "Placed", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @Operation(summary = "Place an order: reserve the stock of every line, all or nothing", description = "409: "
+        + "some lines are short of stock (shortLines lists them), or the same Idempotency-Key is being processed by another request (retry shortly). 422: unknown products, mixed "
+        + "currencies, a total too large for 64 bits of minor units (order-total-too-large), or an Idempotency-Key "
+        + "already used for another request.")
+    @Answers.Created
+    @Status(HttpStatus.CREATED)
     @JsonBodyProblems
-    @ApiResponse(responseCode = "409", description = "Some lines short of stock (shortLines), or contention",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "Unknown products, mixed currencies, a total too large for 64 "
-        + "bits of minor units (order-total-too-large), or Idempotency-Key reused",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ConflictProblem
+    @UnprocessableProblem
     HttpResponse<OrderView> place(@Parameter(hidden = true) Invocation invocation,
                                   @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                   @Header(IdempotencyHeaders.KEY)
@@ -95,6 +100,7 @@ class OrderController {
     @Get(headRoute = false)
     @ReadOnly
     @Operation(summary = "List the caller's orders, newest first")
+    @Answers.Read
     OrderPage list(@Parameter(hidden = true) Invocation invocation,
                    @QueryValue @Nullable @Pattern(regexp = "^(PLACED|CANCELLED|EXPIRED|FULFILLED)$",
                        message = "must be PLACED, CANCELLED, EXPIRED or FULFILLED") String status,
@@ -106,8 +112,7 @@ class OrderController {
     @Get(value = "/{id}", headRoute = false)
     @ReadOnly
     @Operation(summary = "Get one of the caller's orders")
-    @ApiResponse(responseCode = "200", description = "The order; ETag carries its version", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @Answers.Versioned
     @NotFoundProblem
     HttpResponse<OrderView> get(@Parameter(hidden = true) Invocation invocation, @PathVariable String id) {
         OrderView order = orders.get(invocation, id);
@@ -121,8 +126,7 @@ class OrderController {
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @Operation(summary = "Change the note of a placed order")
-    @ApiResponse(responseCode = "200", description = "The order as stored", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @Answers.Versioned
     @ConditionalWriteProblems
     @JsonBodyProblems
     HttpResponse<OrderView> changeNote(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
@@ -138,12 +142,11 @@ class OrderController {
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @RelayAfterCommit
-    @Operation(summary = "Cancel a placed order and give its stock back")
-    @ApiResponse(responseCode = "200", description = "The cancelled order", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @Operation(summary = "Cancel a placed order and give its stock back", description = "409: the order "
+        + "is not PLACED (currentStatus names its state), or the same Idempotency-Key is being processed by another request (retry shortly).")
+    @Answers.VersionedReplayable
     @NotFoundProblem
-    @ApiResponse(responseCode = "409", description = "Not PLACED (currentStatus names its state), or contention",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ConflictProblem
     @IdempotencyKeyReusedProblem
     HttpResponse<OrderView> cancel(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                    @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
@@ -159,7 +162,8 @@ class OrderController {
     @RetryTransaction
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @Operation(summary = "Delete a cancelled or expired order (its audit trail stays)")
-    @ApiResponse(responseCode = "204", description = "Deleted")
+    @Answers.Deleted
+    @Status(HttpStatus.NO_CONTENT)
     @ConditionalWriteProblems
     HttpResponse<Void> delete(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                               @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {

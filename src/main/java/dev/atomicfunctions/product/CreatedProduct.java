@@ -3,6 +3,7 @@ package dev.atomicfunctions.product;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import java.util.UUID;
 /**
  * The answer to {@code POST /products}: the product as stored, and the receipt that brought in its initial stock.
  *
- * @param initialReceipt the first stock movement; {@code null} when the product was created without stock
+ * @param initialReceipt the first stock movement; absent when the product was created without stock
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -23,6 +24,7 @@ record CreatedProduct(UUID id,
                       Instant createdAt,
                       Instant updatedAt,
                       long version,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = false)
                       @Nullable InitialReceipt initialReceipt) {
 
     /**

@@ -1,5 +1,10 @@
 package dev.atomicfunctions.product;
 
+import dev.atomicfunctions.http.response.Answers;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import dev.atomicfunctions.http.problem.UnprocessableProblem;
+import dev.atomicfunctions.http.problem.ConflictProblem;
 import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
 import dev.atomicfunctions.http.problem.ForbiddenProblem;
 import dev.atomicfunctions.http.problem.IdempotencyKeyReusedProblem;
@@ -63,14 +68,14 @@ class ProductController {
     @Transactional
     @ReadCommitted
     @RetryTransaction
-    @Operation(summary = "Create a product, with its initial stock as a first receipt (administrators)")
-    @ApiResponse(responseCode = "201", description = "Created; ETag carries its version", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedProduct.class)))
+    @Operation(summary = "Create a product, with its initial stock as a first receipt (administrators)",
+        description = "409: the SKU is already in use, whatever its case (the problem's member existing is that "
+        + "product), or the same Idempotency-Key is being processed by another request (retry shortly).")
+    @Answers.Created
+    @Status(HttpStatus.CREATED)
     @JsonBodyProblems
     @ForbiddenProblem
-    @ApiResponse(responseCode = "409", description = "SKU already in use, whatever its case (the problem's member "
-        + "existing is that product); or the same Idempotency-Key processed concurrently, retry", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ConflictProblem
     @IdempotencyKeyReusedProblem
     HttpResponse<CreatedProduct> create(@Parameter(hidden = true) Invocation invocation,
                                         @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
@@ -86,6 +91,7 @@ class ProductController {
     @Get(headRoute = false)
     @ReadOnly
     @Operation(summary = "List the catalogue, newest first")
+    @Answers.Read
     ProductPage list(@Parameter(hidden = true) Invocation invocation,
                      @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                      @QueryValue @Nullable String cursor) {
@@ -95,8 +101,7 @@ class ProductController {
     @Get(value = "/{id}", headRoute = false)
     @ReadOnly
     @Operation(summary = "Get a product")
-    @ApiResponse(responseCode = "200", description = "The product; ETag carries its version", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @Answers.Versioned
     @NotFoundProblem
     HttpResponse<ProductView> get(@Parameter(hidden = true) Invocation invocation, @PathVariable String id) {
         return withTag(products.get(id));
@@ -108,8 +113,7 @@ class ProductController {
     @ReadCommitted
     @RetryTransaction
     @Operation(summary = "Change the name or price of a product (administrators)")
-    @ApiResponse(responseCode = "200", description = "The product as stored", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @Answers.Versioned
     @ConditionalWriteProblems
     @JsonBodyProblems
     @ForbiddenProblem

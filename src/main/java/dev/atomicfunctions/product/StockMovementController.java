@@ -1,5 +1,10 @@
 package dev.atomicfunctions.product;
 
+import dev.atomicfunctions.http.response.Answers;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import dev.atomicfunctions.http.problem.UnprocessableProblem;
+import dev.atomicfunctions.http.problem.ConflictProblem;
 import dev.atomicfunctions.http.problem.ForbiddenProblem;
 import dev.atomicfunctions.http.problem.IdempotencyKeyReusedProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
@@ -60,17 +65,15 @@ class StockMovementController {
     @Transactional
     @ReadCommitted
     @RetryTransaction
-    @Operation(summary = "Record a receipt or an adjustment of a product's stock (administrators)")
-    @ApiResponse(responseCode = "201", description = "Recorded; stock is the product's stock after it",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = RecordedMovement.class)))
+    @Operation(summary = "Record a receipt or an adjustment of a product's stock (administrators)",
+        description = "409: the stock would go below zero (insufficient-stock) or above 2147483647 (stock-limit); "
+        + "the problem's member available is the stock there is. Or the same Idempotency-Key is being processed by another request (retry shortly).")
+    @Answers.Recorded
+    @Status(HttpStatus.CREATED)
     @JsonBodyProblems
     @ForbiddenProblem
     @NotFoundProblem
-    @ApiResponse(responseCode = "409", description = "The stock would go below zero, or above 2147483647 (the "
-        + "problem's member available is the stock there is); or the same Idempotency-Key processed concurrently, "
-        + "retry",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ConflictProblem
     @IdempotencyKeyReusedProblem
     HttpResponse<RecordedMovement> record(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                           @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
@@ -87,8 +90,7 @@ class StockMovementController {
     @Get(headRoute = false)
     @ReadOnly
     @Operation(summary = "List a product's stock movements, newest first")
-    @ApiResponse(responseCode = "200", description = "One page of the movements", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockMovementPage.class)))
+    @Answers.Read
     @NotFoundProblem
     StockMovementPage list(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                            @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
@@ -99,8 +101,7 @@ class StockMovementController {
     @Get(uri = "/{movementId}", headRoute = false)
     @ReadOnly
     @Operation(summary = "Read one stock movement of a product (where a recorded movement's Location points)")
-    @ApiResponse(responseCode = "200", description = "The movement", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockMovementView.class)))
+    @Answers.Read
     @NotFoundProblem
     StockMovementView find(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                            @PathVariable String movementId) {

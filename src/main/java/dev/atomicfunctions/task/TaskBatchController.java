@@ -1,5 +1,11 @@
 package dev.atomicfunctions.task;
 
+import dev.atomicfunctions.http.response.Answers;
+import dev.atomicfunctions.http.response.ResponseHeaders;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import dev.atomicfunctions.http.problem.UnprocessableProblem;
+import dev.atomicfunctions.http.problem.ConflictProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
 import dev.atomicfunctions.http.problem.Problem;
 import dev.atomicfunctions.http.problem.StandardProblems;
@@ -56,16 +62,16 @@ class TaskBatchController {
         description = "Each item is validated and written (the task and its audit row) on its own: an item that is "
             + "invalid or that the database refuses for its data fails alone and writes nothing, the others are "
             + "created. The answer lists every item in order. With atomic=true, one failed item fails the whole "
-            + "batch (422, each failure listed) and nothing is written.")
-    @ApiResponse(responseCode = "200", description = "Every item's result; failed items wrote nothing",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TaskBatchResult.class)))
+            + "batch (422, each failure listed) and nothing is written. 409: "
+            + "the same Idempotency-Key is being processed by another request (retry shortly), or too much contention.")
+    @Answers.Replayable
     @JsonBodyProblems
-    @ApiResponse(responseCode = "409", description = "Same Idempotency-Key processed concurrently, or too much "
-        + "contention; retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
+    @ConflictProblem
     @ApiResponse(responseCode = "422", description = "atomic=true and at least one item failed (failures lists "
         + "each with its problem; nothing was written), or Idempotency-Key already used for another request",
+        headers = @io.swagger.v3.oas.annotations.headers.Header(name = ResponseHeaders.CORRELATION_ID,
+            description = ResponseHeaders.CORRELATION_ID_DESCRIPTION, required = true,
+            schema = @Schema(type = "string")),
         content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = TaskBatchRejectedException.Failures.class)))
     HttpResponse<TaskBatchResult> create(@Parameter(hidden = true) Invocation invocation,

@@ -43,7 +43,7 @@ record TaskBatchResult(List<ItemResult> results, int created, int failed) {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "TaskBatchItemResult")
-    record ItemResult(int index, int status, @Nullable UUID id, @Nullable Problem problem) {
+    record ItemResult(int index, int status, @Nullable UUID id, @Nullable @Schema(nullable = false) Problem problem) {
 
         static ItemResult created(int index, UUID id) {
             return new ItemResult(index, 201, id, null);

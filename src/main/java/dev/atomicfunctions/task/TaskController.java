@@ -1,5 +1,10 @@
 package dev.atomicfunctions.task;
 
+import dev.atomicfunctions.http.response.Answers;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import dev.atomicfunctions.http.problem.UnprocessableProblem;
+import dev.atomicfunctions.http.problem.ConflictProblem;
 import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
 import dev.atomicfunctions.http.problem.IdempotencyKeyReusedProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
@@ -61,12 +66,11 @@ class TaskController {
     @Transactional
     @ReadCommitted
     @RetryTransaction
-    @Operation(summary = "Create a task")
-    @ApiResponse(responseCode = "201", description = "Created", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @Operation(summary = "Create a task", description = "409: the same Idempotency-Key is being processed by another request (retry shortly).")
+    @Answers.Created
+    @Status(HttpStatus.CREATED)
     @JsonBodyProblems
-    @ApiResponse(responseCode = "409", description = "Same Idempotency-Key processed concurrently; retry",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ConflictProblem
     @IdempotencyKeyReusedProblem
     HttpResponse<TaskView> create(@Parameter(hidden = true) Invocation invocation,
                                   @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
@@ -82,6 +86,7 @@ class TaskController {
     @Get(headRoute = false)
     @ReadOnly
     @Operation(summary = "List the caller's tasks, newest first")
+    @Answers.Read
     TaskPage list(@Parameter(hidden = true) Invocation invocation,
                   @QueryValue @Nullable @Pattern(regexp = "^(true|false)$", message = "must be true or false")
                   String completed,
@@ -93,8 +98,7 @@ class TaskController {
     @Get(value = "/{id}", headRoute = false)
     @ReadOnly
     @Operation(summary = "Get one of the caller's tasks")
-    @ApiResponse(responseCode = "200", description = "The task; ETag carries its version", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @Answers.Versioned
     @NotFoundProblem
     HttpResponse<TaskView> get(@Parameter(hidden = true) Invocation invocation, @PathVariable String id) {
         return withTag(tasks.get(invocation, id));
@@ -106,8 +110,7 @@ class TaskController {
     @ReadCommitted
     @RetryTransaction
     @Operation(summary = "Change title, description or completion of a task")
-    @ApiResponse(responseCode = "200", description = "The task as stored", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @Answers.Versioned
     @ConditionalWriteProblems
     @JsonBodyProblems
     HttpResponse<TaskView> update(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
@@ -121,7 +124,8 @@ class TaskController {
     @ReadCommitted
     @RetryTransaction
     @Operation(summary = "Delete a task")
-    @ApiResponse(responseCode = "204", description = "Deleted")
+    @Answers.Deleted
+    @Status(HttpStatus.NO_CONTENT)
     @ConditionalWriteProblems
     HttpResponse<Void> delete(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                               @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {

@@ -63,9 +63,10 @@ public final class Http {
             request.setHeader(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            exchanges.add(new OpenApiContract.Exchange(method, URI.create(path).getPath(), response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(null)));
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+            exchanges.add(new OpenApiContract.Exchange(method, path, sent.headers().map(), body,
+                response.statusCode(), response.headers().map(), response.body()));
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.atomicfunctions.http.problem;
 
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -10,6 +11,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import static dev.atomicfunctions.http.response.ResponseHeaders.CORRELATION_ID;
+import static dev.atomicfunctions.http.response.ResponseHeaders.CORRELATION_ID_DESCRIPTION;
+
 /**
  * Documents the problems of a write to an existing, versioned resource: 404 when the caller has no such resource,
  * 409 when another request changed it concurrently, 412 when {@code If-Match} names an old version.
@@ -18,9 +22,13 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @NotFoundProblem
-@ApiResponse(responseCode = "409", description = "Changed concurrently; fetch it again", content = @Content(
-    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(
-    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "409", description = "Changed concurrently; fetch it again",
+    headers = @Header(name = CORRELATION_ID, description = CORRELATION_ID_DESCRIPTION, required = true,
+        schema = @Schema(type = "string")),
+    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "412", description = "If-Match names an old version",
+    headers = @Header(name = CORRELATION_ID, description = CORRELATION_ID_DESCRIPTION, required = true,
+        schema = @Schema(type = "string")),
+    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public @interface ConditionalWriteProblems {
 }

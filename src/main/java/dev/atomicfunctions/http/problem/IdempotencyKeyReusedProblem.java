@@ -1,5 +1,6 @@
 package dev.atomicfunctions.http.problem;
 
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -10,11 +11,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import static dev.atomicfunctions.http.response.ResponseHeaders.CORRELATION_ID;
+import static dev.atomicfunctions.http.response.ResponseHeaders.CORRELATION_ID_DESCRIPTION;
+
 /** Documents the 422 of an operation that takes an {@code Idempotency-Key}: the key came with another request. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
-@ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request", content = @Content(
-    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
+    headers = @Header(name = CORRELATION_ID, description = CORRELATION_ID_DESCRIPTION, required = true,
+        schema = @Schema(type = "string")),
+    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public @interface IdempotencyKeyReusedProblem {
 }

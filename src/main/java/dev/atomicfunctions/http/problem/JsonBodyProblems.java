@@ -1,5 +1,6 @@
 package dev.atomicfunctions.http.problem;
 
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -10,6 +11,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import static dev.atomicfunctions.http.response.ResponseHeaders.CORRELATION_ID;
+import static dev.atomicfunctions.http.response.ResponseHeaders.CORRELATION_ID_DESCRIPTION;
+
 /**
  * Documents the problems of every operation that reads a JSON body: 415 when the body is not sent as
  * {@code application/json} (or is sent with no {@code Content-Type} at all).
@@ -17,7 +21,9 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
-@ApiResponse(responseCode = "415", description = "Body not sent as application/json", content = @Content(
-    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "415", description = "Body not sent as application/json",
+    headers = @Header(name = CORRELATION_ID, description = CORRELATION_ID_DESCRIPTION, required = true,
+        schema = @Schema(type = "string")),
+    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public @interface JsonBodyProblems {
 }

@@ -24,7 +24,11 @@ import java.util.Map;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@Schema(name = "Problem", description = "RFC 9457 problem details")
+@Schema(name = "Problem", description = "RFC 9457 problem details. Some types carry extension members: available "
+    + "(insufficient-stock and stock-limit on a product: the stock there is), shortLines (insufficient-stock on an "
+    + "order), existing (duplicate-sku: that product), currentStatus (order-state-conflict), unknownProducts "
+    + "(unknown-products), currencies (mixed-currencies), failures (batch-rejected).",
+    additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
 public record Problem(String type,
                       String title,
                       int status,

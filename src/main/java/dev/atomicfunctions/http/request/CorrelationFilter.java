@@ -1,5 +1,6 @@
 package dev.atomicfunctions.http.request;
 
+import dev.atomicfunctions.http.response.ResponseHeaders;
 import dev.atomicfunctions.platform.logging.LogFields;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
 public final class CorrelationFilter implements Ordered {
 
     /** The header that carries the correlation id in and out. */
-    public static final String HEADER = "X-Correlation-Id";
+    public static final String HEADER = ResponseHeaders.CORRELATION_ID;
     private static final String ATTRIBUTE = "atomic.correlation-id";
     // Anything else could forge log lines or smuggle markup: such a value is replaced, not trusted.
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
