@@ -1,15 +1,12 @@
 package dev.atomicfunctions.task;
 
-import dev.atomicfunctions.http.response.Answers;
-import dev.atomicfunctions.http.response.ResponseHeaders;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Status;
-import dev.atomicfunctions.http.problem.UnprocessableProblem;
 import dev.atomicfunctions.http.problem.ConflictProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
 import dev.atomicfunctions.http.problem.Problem;
 import dev.atomicfunctions.http.problem.StandardProblems;
 import dev.atomicfunctions.http.request.IdempotencyHeaders;
+import dev.atomicfunctions.http.response.Answers;
+import dev.atomicfunctions.http.response.ResponseHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
