@@ -4,6 +4,7 @@ import dev.atomicfunctions.audit.AuditFailedAttempts;
 import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
 import dev.atomicfunctions.http.problem.ConflictProblem;
 import dev.atomicfunctions.http.problem.IdempotencyKeyReusedProblem;
+import dev.atomicfunctions.http.problem.InvalidInputProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
 import dev.atomicfunctions.http.problem.NotFoundProblem;
 import dev.atomicfunctions.http.problem.StandardProblems;
@@ -97,6 +98,7 @@ class OrderController {
     @ReadOnly
     @Operation(summary = "List the caller's orders, newest first")
     @Answers.Read
+    @InvalidInputProblem
     OrderPage list(@Parameter(hidden = true) Invocation invocation,
                    @QueryValue @Nullable @Pattern(regexp = "^(PLACED|CANCELLED|EXPIRED|FULFILLED)$",
                        message = "must be PLACED, CANCELLED, EXPIRED or FULFILLED") String status,
@@ -141,6 +143,7 @@ class OrderController {
     @Operation(summary = "Cancel a placed order and give its stock back", description = "409: the order "
         + "is not PLACED (currentStatus names its state), or the same Idempotency-Key is being processed by another request (retry shortly).")
     @Answers.VersionedReplayable
+    @InvalidInputProblem
     @NotFoundProblem
     @ConflictProblem
     @IdempotencyKeyReusedProblem

@@ -4,6 +4,7 @@ import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
 import dev.atomicfunctions.http.problem.ConflictProblem;
 import dev.atomicfunctions.http.problem.ForbiddenProblem;
 import dev.atomicfunctions.http.problem.IdempotencyKeyReusedProblem;
+import dev.atomicfunctions.http.problem.InvalidInputProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
 import dev.atomicfunctions.http.problem.NotFoundProblem;
 import dev.atomicfunctions.http.problem.StandardProblems;
@@ -87,6 +88,7 @@ class ProductController {
     @ReadOnly
     @Operation(summary = "List the catalogue, newest first")
     @Answers.Read
+    @InvalidInputProblem
     ProductPage list(@Parameter(hidden = true) Invocation invocation,
                      @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                      @QueryValue @Nullable String cursor) {

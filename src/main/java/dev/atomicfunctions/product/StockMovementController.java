@@ -3,6 +3,7 @@ package dev.atomicfunctions.product;
 import dev.atomicfunctions.http.problem.ConflictProblem;
 import dev.atomicfunctions.http.problem.ForbiddenProblem;
 import dev.atomicfunctions.http.problem.IdempotencyKeyReusedProblem;
+import dev.atomicfunctions.http.problem.InvalidInputProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
 import dev.atomicfunctions.http.problem.NotFoundProblem;
 import dev.atomicfunctions.http.problem.StandardProblems;
@@ -86,6 +87,7 @@ class StockMovementController {
     @ReadOnly
     @Operation(summary = "List a product's stock movements, newest first")
     @Answers.Read
+    @InvalidInputProblem
     @NotFoundProblem
     StockMovementPage list(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                            @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,

@@ -3,6 +3,7 @@ package dev.atomicfunctions.task;
 import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
 import dev.atomicfunctions.http.problem.ConflictProblem;
 import dev.atomicfunctions.http.problem.IdempotencyKeyReusedProblem;
+import dev.atomicfunctions.http.problem.InvalidInputProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
 import dev.atomicfunctions.http.problem.NotFoundProblem;
 import dev.atomicfunctions.http.problem.StandardProblems;
@@ -82,6 +83,7 @@ class TaskController {
     @ReadOnly
     @Operation(summary = "List the caller's tasks, newest first")
     @Answers.Read
+    @InvalidInputProblem
     TaskPage list(@Parameter(hidden = true) Invocation invocation,
                   @QueryValue @Nullable @Pattern(regexp = "^(true|false)$", message = "must be true or false")
                   String completed,

@@ -40,6 +40,9 @@ public final class OpenApiContract {
             // Deployed, API Gateway verifies the JWT the document asks for; locally X-Dev-Subject stands for it.
             .withLevelResolver(LevelResolver.create()
                 .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE).build())
+            // A problem with extension members is allOf Problem and its members: merged, so that neither part
+            // refuses the other's members as undeclared.
+            .withResolveCombinators(true)
             .build();
     }
 

@@ -15,12 +15,13 @@ import static dev.atomicfunctions.http.response.ResponseHeaders.CORRELATION_ID;
 import static dev.atomicfunctions.http.response.ResponseHeaders.CORRELATION_ID_DESCRIPTION;
 
 /**
- * Documents the problems of every operation that reads a JSON body: 415 when the body is not sent as
- * {@code application/json} (or is sent with no {@code Content-Type} at all).
+ * Documents the problems of every operation that reads a JSON body: 400 when it is not valid, 415 when it is not sent
+ * as {@code application/json} (or is sent with no {@code Content-Type} at all).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@InvalidInputProblem
 @ApiResponse(responseCode = "415", description = "Body not sent as application/json",
     headers = @Header(name = CORRELATION_ID, description = CORRELATION_ID_DESCRIPTION, required = true,
         schema = @Schema(type = "string")),

@@ -18,15 +18,11 @@ import static dev.atomicfunctions.http.response.ResponseHeaders.RETRY_AFTER_DESC
 
 /**
  * Documents, in the OpenAPI document, the problem responses every authenticated operation can give. Put it on a
- * controller; operation-specific problems (404, 409, 412, ...) are declared on the methods.
+ * controller; operation-specific problems (400, 404, 409, 412, ...) are declared on the methods.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@ApiResponse(responseCode = "400", description = "Invalid input",
-    headers = @Header(name = CORRELATION_ID, description = CORRELATION_ID_DESCRIPTION, required = true,
-        schema = @Schema(type = "string")),
-    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "401", description = "No verified caller identity",
     headers = @Header(name = CORRELATION_ID, description = CORRELATION_ID_DESCRIPTION, required = true,
         schema = @Schema(type = "string")),
