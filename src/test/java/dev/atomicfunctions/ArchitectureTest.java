@@ -37,6 +37,9 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,11 +60,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Keeps the transaction design true for every kind of entry point. An entry point is a controller or a bean an event
  * handler delegates to ({@link EntryPoint}): it owns the transaction of each of its methods ({@code @Transactional}
- * to write, {@code @ReadOnly} to read) and calls services; services only join it ({@code MANDATORY}), and whatever
- * touches the database or makes a savepoint is one or the other, but for a few named exceptions; savepoints
- * ({@code NESTED}) come from one helper; only the transaction package touches commit or rollback; packages form no
- * cycle and the cross-cutting parts know no feature. Each rule is also run against deliberately broken fixtures
- * ({@code archfixture}), to show it can fail.
+ * to write, {@code @ReadOnly} to read), always its invocation's own ({@code REQUIRED}), and calls services; services
+ * only join it ({@code MANDATORY}), and whatever touches the database or makes a savepoint is one or the other, but
+ * for a few named exceptions; savepoints ({@code NESTED}) come from one helper; only the transaction package touches
+ * commit or rollback; packages form no cycle and the cross-cutting parts know no feature. Each rule is also run
+ * against deliberately broken fixtures ({@code archfixture}), to show it can fail.
  */
 class ArchitectureTest {
 
@@ -197,6 +200,13 @@ class ArchitectureTest {
         .because("outside the entry point's transaction a write commits statement by statement (autocommit) and a "
             + "savepoint begins and commits a transaction of its own: half a request, or work no entry point owns");
 
+    private static final ArchRule ENTRY_POINTS_BEGIN_ONLY_THEIR_INVOCATIONS_TRANSACTION = classes()
+        .that(HAND_WRITTEN).and(ENTRY_POINTS)
+        .should(declareOnly(Set.of(Propagation.REQUIRED)))
+        .because("an entry point's transaction is its invocation's: REQUIRES_NEW or NESTED would commit apart from a "
+            + "transaction it runs in, MANDATORY or SUPPORTS leave the invocation without one; what must commit on "
+            + "its own is no entry point (" + FAILED_ATTEMPT_AUDIT + ")");
+
     private static final ArchRule ONLY_THE_TRANSACTION_PACKAGE_CONTROLS_TRANSACTIONS = noClasses()
         .that(HAND_WRITTEN).and().resideOutsideOfPackage(TRANSACTION_PACKAGE)
         .should().callMethodWhere(target(owner(assignableTo(Connection.class)))
@@ -304,6 +314,15 @@ class ArchitectureTest {
     @Test
     void everyNamedExceptionIsStillNeeded() {
         assertThat(OWN_CONNECTIONS).allMatch(name -> PRODUCTION.contain(name) && usesDataAccess(PRODUCTION.get(name)));
+    }
+
+    @Test
+    void entryPointsBeginOnlyTheirInvocationsTransaction() {
+        ENTRY_POINTS_BEGIN_ONLY_THEIR_INVOCATIONS_TRANSACTION.check(PRODUCTION);
+        assertThat(failures(ENTRY_POINTS_BEGIN_ONLY_THEIR_INVOCATIONS_TRANSACTION))
+            .anyMatch(d -> d.contains("EntryPointInItsOwnTransaction.record()") && d.contains("REQUIRES_NEW"))
+            .anyMatch(d -> d.contains("EntryPointInItsOwnTransaction.read()") && d.contains("REQUIRES_NEW"))
+            .anyMatch(d -> d.contains("EntryPointInItsOwnTransaction.recordToo()") && d.contains("REQUIRES_NEW"));
     }
 
     @Test
@@ -433,20 +452,34 @@ class ArchitectureTest {
         return Stream.concat(Stream.of(type), type.getCodeUnits().stream());
     }
 
-    /** The propagation an element declares: Micronaut's {@code @Transactional} or {@code @ReadOnly} (REQUIRED). */
+    /** The annotations that declare a transaction, each with the attribute naming its propagation. */
+    private static final Map<String, String> TRANSACTION_ANNOTATIONS = Map.of(
+        "io.micronaut.transaction.annotation.Transactional", "propagation",
+        "io.micronaut.transaction.annotation.ReadOnly", "propagation",
+        // Its TxType names are Micronaut's propagation names.
+        "jakarta.transaction.Transactional", "value");
+
+    /**
+     * The propagation an element declares (REQUIRED unless it says otherwise): on Micronaut's {@code @Transactional}
+     * or {@code @ReadOnly} or Jakarta's {@code @Transactional}, or on an annotation that carries one (a stereotype,
+     * which Micronaut applies as if it were written on the element).
+     */
     private static Optional<Propagation> propagation(HasAnnotations<?> element) {
-        for (JavaAnnotation<?> annotation : element.getAnnotations()) {
-            String name = annotation.getRawType().getName();
-            if (name.equals("io.micronaut.transaction.annotation.Transactional")) {
-                return Optional.of(annotation.get("propagation")
+        return propagation(element.getAnnotations(), new HashSet<>());
+    }
+
+    private static Optional<Propagation> propagation(Collection<? extends JavaAnnotation<?>> annotations,
+                                                     Set<String> seen) {
+        for (JavaAnnotation<?> annotation : annotations) {
+            String attribute = TRANSACTION_ANNOTATIONS.get(annotation.getRawType().getName());
+            if (attribute != null) {
+                return Optional.of(annotation.get(attribute)
                     .map(v -> Propagation.valueOf(((JavaEnumConstant) v).name()))
                     .orElse(Propagation.REQUIRED));
             }
-            if (Set.of("io.micronaut.transaction.annotation.ReadOnly", "jakarta.transaction.Transactional").contains(name)) {
-                return Optional.of(Propagation.REQUIRED);
-            }
         }
-        return Optional.empty();
+        return annotations.stream().map(a -> a.getRawType()).filter(type -> seen.add(type.getName()))
+            .map(type -> propagation(type.getAnnotations(), seen)).flatMap(Optional::stream).findFirst();
     }
 
     private static boolean usesDataAccess(JavaClass type) {
