@@ -60,11 +60,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Keeps the transaction design true for every kind of entry point. An entry point is a controller or a bean an event
  * handler delegates to ({@link EntryPoint}): it owns the transaction of each of its methods ({@code @Transactional}
- * to write, {@code @ReadOnly} to read), always its invocation's own ({@code REQUIRED}), and calls services; services
- * only join it ({@code MANDATORY}), and whatever touches the database or makes a savepoint is one or the other, but
- * for a few named exceptions; savepoints ({@code NESTED}) come from one helper; only the transaction package touches
- * commit or rollback; packages form no cycle and the cross-cutting parts know no feature. Each rule is also run
- * against deliberately broken fixtures ({@code archfixture}), to show it can fail.
+ * to write, {@code @ReadOnly} to read), always its invocation's own ({@code REQUIRED}), and calls services; it is
+ * called only from outside every transaction (Lambda handlers and the drivers between them and their entry points);
+ * services only join it ({@code MANDATORY}), and whatever touches the database or makes a savepoint is one or the
+ * other, but for a few named exceptions; savepoints ({@code NESTED}) come from one helper; only the transaction
+ * package touches commit or rollback; packages form no cycle and the cross-cutting parts know no feature. Each rule
+ * is also run against deliberately broken fixtures ({@code archfixture}), to show it can fail.
  */
 class ArchitectureTest {
 
@@ -125,6 +126,21 @@ class ArchitectureTest {
         // Asks, on a connection of its own, what became of a transaction whose COMMIT lost its connection: that
         // transaction is over, and the question must not join anything.
         ROOT + ".platform.transaction.CommitResolution");
+
+    /**
+     * What stands between a Lambda handler and its entry points, outside every transaction, and may call them:
+     * QueueHandler, BatchConsumer, MessageProcessor, MessageTransaction; ScheduledHandler, ScheduledJobs, then
+     * OrderExpiry, IdempotencyPurge and OutboxDrain, OutboxRelay. (Controllers are called by routing, not by code.)
+     */
+    static final Set<String> DRIVERS = Set.of(
+        ROOT + ".queue.BatchConsumer",
+        ROOT + ".queue.MessageProcessor",
+        ROOT + ".jobs.ScheduledJobs",
+        ROOT + ".outbox.OutboxDrain");
+    private static final DescribedPredicate<JavaClass> DRIVER = DescribedPredicate.describe("drivers of entry points",
+        c -> DRIVERS.contains(c.getName()));
+    /** Drains the outbox around an entry-point method, outside its transaction interceptor: after the commit. */
+    static final String AFTER_COMMIT_RELAYER = ROOT + ".outbox.AfterCommitRelayer";
 
     private static final DescribedPredicate<JavaMethod> ENTRY_POINT_METHODS = DescribedPredicate.describe(
         "routes and entry-point methods", m -> !m.getOwner().getName().contains("$")
@@ -206,6 +222,19 @@ class ArchitectureTest {
         .because("an entry point's transaction is its invocation's: REQUIRES_NEW or NESTED would commit apart from a "
             + "transaction it runs in, MANDATORY or SUPPORTS leave the invocation without one; what must commit on "
             + "its own is no entry point (" + FAILED_ATTEMPT_AUDIT + ")");
+
+    private static final ArchRule ONLY_HANDLERS_AND_DRIVERS_CALL_ENTRY_POINTS = noClasses()
+        .that(HAND_WRITTEN).and(DescribedPredicate.not(LAMBDA_HANDLERS.or(DRIVER)))
+        .should().dependOnClassesThat(ENTRY_POINTS)
+        .because("an entry point begins its invocation's transaction; called by a service or another entry point it "
+            + "would run inside theirs, joined (its commit not its own) or apart (committing inside it)");
+
+    private static final ArchRule DRIVERS_ARE_REACHED_ONLY_FROM_OUTSIDE_EVERY_TRANSACTION = noClasses()
+        .that(HAND_WRITTEN).and(DescribedPredicate.not(LAMBDA_HANDLERS.or(DRIVER)))
+        .and().doNotHaveFullyQualifiedName(AFTER_COMMIT_RELAYER)
+        .should().dependOnClassesThat(DRIVER)
+        .because("what drives entry points runs outside every transaction; driven from a service, the outbox relay "
+            + "would join its transaction and send events before they commit");
 
     private static final ArchRule ONLY_THE_TRANSACTION_PACKAGE_CONTROLS_TRANSACTIONS = noClasses()
         .that(HAND_WRITTEN).and().resideOutsideOfPackage(TRANSACTION_PACKAGE)
@@ -314,6 +343,9 @@ class ArchitectureTest {
     @Test
     void everyNamedExceptionIsStillNeeded() {
         assertThat(OWN_CONNECTIONS).allMatch(name -> PRODUCTION.contain(name) && usesDataAccess(PRODUCTION.get(name)));
+        assertThat(Stream.concat(DRIVERS.stream(), Stream.of(AFTER_COMMIT_RELAYER)))
+            .allMatch(name -> PRODUCTION.contain(name) && PRODUCTION.get(name).getDirectDependenciesFromSelf().stream()
+                .anyMatch(d -> ENTRY_POINTS.or(DRIVER).test(d.getTargetClass())));
     }
 
     @Test
@@ -323,6 +355,16 @@ class ArchitectureTest {
             .anyMatch(d -> d.contains("EntryPointInItsOwnTransaction.record()") && d.contains("REQUIRES_NEW"))
             .anyMatch(d -> d.contains("EntryPointInItsOwnTransaction.read()") && d.contains("REQUIRES_NEW"))
             .anyMatch(d -> d.contains("EntryPointInItsOwnTransaction.recordToo()") && d.contains("REQUIRES_NEW"));
+    }
+
+    @Test
+    void entryPointsAreCalledOnlyFromOutsideEveryTransaction() {
+        ONLY_HANDLERS_AND_DRIVERS_CALL_ENTRY_POINTS.check(PRODUCTION);
+        DRIVERS_ARE_REACHED_ONLY_FROM_OUTSIDE_EVERY_TRANSACTION.check(PRODUCTION);
+        assertThat(failures(ONLY_HANDLERS_AND_DRIVERS_CALL_ENTRY_POINTS))
+            .anyMatch(d -> d.contains("ServiceCallingAnEntryPoint") && d.contains("EntryPointInItsOwnTransaction"));
+        assertThat(failures(DRIVERS_ARE_REACHED_ONLY_FROM_OUTSIDE_EVERY_TRANSACTION))
+            .anyMatch(d -> d.contains("ServiceDrainingTheOutbox") && d.contains("OutboxDrain"));
     }
 
     @Test

@@ -12,10 +12,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 
 /**
- * Marks itself an entry point and begins a transaction apart from its caller's: called by a service, it commits
- * inside someone else's transaction. Three ways to say so: on {@code @Transactional}, on {@code @ReadOnly}, and
- * through an annotation of one's own that carries it. Abstract and behind a property no context sets, so never a
- * bean; {@code ArchitectureTest} must catch each.
+ * Marks itself an entry point and begins a transaction apart from its caller's: called by a service
+ * ({@link ServiceCallingAnEntryPoint}), it commits inside someone else's transaction. Three ways to say so: on
+ * {@code @Transactional}, on {@code @ReadOnly}, and through an annotation of one's own that carries it. Abstract and
+ * behind a property no context sets, so never a bean; {@code ArchitectureTest} must catch each.
  */
 @Requires(property = "atomic.archfixture")
 @EntryPoint
