@@ -5,9 +5,11 @@ import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaEnumConstant;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaStaticInitializer;
 import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -20,7 +22,10 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.atomicfunctions.platform.transaction.EntryPoint;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
+import io.micronaut.data.annotation.Repository;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.operations.RepositoryOperations;
 import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.HttpMethodMapping;
@@ -31,8 +36,13 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
@@ -44,21 +54,27 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static java.util.stream.Collectors.toCollection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the transaction design true for every kind of entry point. An entry point is a controller or a bean an event
  * handler delegates to ({@link EntryPoint}): it owns the transaction of each of its methods ({@code @Transactional}
- * to write, {@code @ReadOnly} to read) and calls services; services only join it ({@code MANDATORY}); savepoints
- * ({@code NESTED}) come from one helper; only the transaction package touches commit or rollback; packages form no
- * cycle and the cross-cutting parts know no feature. Each rule is also run against deliberately broken fixtures
- * ({@code archfixture}), to show it can fail.
+ * to write, {@code @ReadOnly} to read), always its invocation's own ({@code REQUIRED}), and calls services; it is
+ * called only from outside every transaction (Lambda handlers and the drivers between them and their entry points);
+ * services only join it ({@code MANDATORY}), and whatever touches the database or makes a savepoint is one or the
+ * other, but for a few named exceptions; savepoints ({@code NESTED}) come from one helper; only the transaction
+ * package touches commit or rollback; packages form no cycle and the cross-cutting parts know no feature. Each rule
+ * is also run against deliberately broken fixtures ({@code archfixture}), to show it can fail.
  */
 class ArchitectureTest {
 
     private static final String ROOT = "dev.atomicfunctions";
     private static final String TRANSACTION_PACKAGE = ROOT + ".platform.transaction..";
-    /** The one class that may declare {@code NESTED}: every savepoint goes through it. */
+    /**
+     * The one class that makes savepoints ({@code NESTED}), and the one that may declare it: every savepoint goes
+     * through it, and it refuses to run with no transaction around it.
+     */
     static final String SAVEPOINT_HELPER = ROOT + ".platform.transaction.Savepoints";
     /**
      * The one class besides entry points that may open a transaction ({@code REQUIRES_NEW}): the audit record of a
@@ -88,6 +104,43 @@ class ArchitectureTest {
 
     private static final DescribedPredicate<JavaClass> LAMBDA_HANDLERS = DescribedPredicate.describe("Lambda handlers",
         c -> c.isAssignableTo(RequestHandler.class) || c.isAssignableTo(RequestStreamHandler.class));
+
+    /**
+     * What reads or writes the database, or makes a savepoint. {@code TransactionOperations} is not listed: only the
+     * transaction package may use it at all ({@link #ONLY_THE_TRANSACTION_PACKAGE_CONTROLS_TRANSACTIONS}).
+     */
+    private static final DescribedPredicate<JavaClass> DATA_ACCESS = DescribedPredicate.describe("data access",
+        c -> c.isAssignableTo(GenericRepository.class) || c.isMetaAnnotatedWith(Repository.class)
+            || Stream.of(DataSource.class, JdbcOperations.class, RepositoryOperations.class,
+                ConnectionOperations.class, DriverManager.class).anyMatch(c::isAssignableTo)
+            || c.getName().equals(SAVEPOINT_HELPER));
+
+    /**
+     * The only classes that use data access outside both an entry point's transaction and a service's, each for a
+     * reason of its own. A repository is not one of them: it is the data access, and only entry points and services
+     * (and these) may use it.
+     */
+    static final Set<String> OWN_CONNECTIONS = Set.of(
+        // Flyway owns the migration function's connections and transactions; it serves no request.
+        ROOT + ".migration.MigrationHandler",
+        // Asks, on a connection of its own, what became of a transaction whose COMMIT lost its connection: that
+        // transaction is over, and the question must not join anything.
+        ROOT + ".platform.transaction.CommitResolution");
+
+    /**
+     * What stands between a Lambda handler and its entry points, outside every transaction, and may call them:
+     * QueueHandler, BatchConsumer, MessageProcessor, MessageTransaction; ScheduledHandler, ScheduledJobs, then
+     * OrderExpiry, IdempotencyPurge and OutboxDrain, OutboxRelay. (Controllers are called by routing, not by code.)
+     */
+    static final Set<String> DRIVERS = Set.of(
+        ROOT + ".queue.BatchConsumer",
+        ROOT + ".queue.MessageProcessor",
+        ROOT + ".jobs.ScheduledJobs",
+        ROOT + ".outbox.OutboxDrain");
+    private static final DescribedPredicate<JavaClass> DRIVER = DescribedPredicate.describe("drivers of entry points",
+        c -> DRIVERS.contains(c.getName()));
+    /** Drains the outbox around an entry-point method, outside its transaction interceptor: after the commit. */
+    static final String AFTER_COMMIT_RELAYER = ROOT + ".outbox.AfterCommitRelayer";
 
     private static final DescribedPredicate<JavaMethod> ENTRY_POINT_METHODS = DescribedPredicate.describe(
         "routes and entry-point methods", m -> !m.getOwner().getName().contains("$")
@@ -156,10 +209,32 @@ class ArchitectureTest {
     private static final ArchRule DATA_ACCESS_REQUIRES_THE_CALLERS_TRANSACTION = classes()
         .that(HAND_WRITTEN).and(DescribedPredicate.not(ENTRY_POINTS)).and().areNotInterfaces()
         // A repository written as an abstract class (for a statement of its own) is the data access, not its user.
-        .and().areNotAssignableTo(GenericRepository.class)
-        .and(DescribedPredicate.describe("use a repository", ArchitectureTest::usesRepository))
-        .should(requireTheCallersTransaction())
-        .because("a write outside the entry point's transaction could commit half a request");
+        .and().areNotAssignableTo(GenericRepository.class).and().areNotMetaAnnotatedWith(Repository.class)
+        .and(DescribedPredicate.describe("use data access", ArchitectureTest::usesDataAccess))
+        .and(DescribedPredicate.describe("are not named exceptions", c -> !OWN_CONNECTIONS.contains(c.getName())))
+        .should(joinTheCallersTransaction())
+        .because("outside the entry point's transaction a write commits statement by statement (autocommit) and a "
+            + "savepoint begins and commits a transaction of its own: half a request, or work no entry point owns");
+
+    private static final ArchRule ENTRY_POINTS_BEGIN_ONLY_THEIR_INVOCATIONS_TRANSACTION = classes()
+        .that(HAND_WRITTEN).and(ENTRY_POINTS)
+        .should(declareOnly(Set.of(Propagation.REQUIRED)))
+        .because("an entry point's transaction is its invocation's: REQUIRES_NEW or NESTED would commit apart from a "
+            + "transaction it runs in, MANDATORY or SUPPORTS leave the invocation without one; what must commit on "
+            + "its own is no entry point (" + FAILED_ATTEMPT_AUDIT + ")");
+
+    private static final ArchRule ONLY_HANDLERS_AND_DRIVERS_CALL_ENTRY_POINTS = noClasses()
+        .that(HAND_WRITTEN).and(DescribedPredicate.not(LAMBDA_HANDLERS.or(DRIVER)))
+        .should().dependOnClassesThat(ENTRY_POINTS)
+        .because("an entry point begins its invocation's transaction; called by a service or another entry point it "
+            + "would run inside theirs, joined (its commit not its own) or apart (committing inside it)");
+
+    private static final ArchRule DRIVERS_ARE_REACHED_ONLY_FROM_OUTSIDE_EVERY_TRANSACTION = noClasses()
+        .that(HAND_WRITTEN).and(DescribedPredicate.not(LAMBDA_HANDLERS.or(DRIVER)))
+        .and().doNotHaveFullyQualifiedName(AFTER_COMMIT_RELAYER)
+        .should().dependOnClassesThat(DRIVER)
+        .because("what drives entry points runs outside every transaction; driven from a service, the outbox relay "
+            + "would join its transaction and send events before they commit");
 
     private static final ArchRule ONLY_THE_TRANSACTION_PACKAGE_CONTROLS_TRANSACTIONS = noClasses()
         .that(HAND_WRITTEN).and().resideOutsideOfPackage(TRANSACTION_PACKAGE)
@@ -259,7 +334,37 @@ class ArchitectureTest {
     void dataAccessRequiresTheCallersTransaction() {
         DATA_ACCESS_REQUIRES_THE_CALLERS_TRANSACTION.check(PRODUCTION);
         assertThat(failures(DATA_ACCESS_REQUIRES_THE_CALLERS_TRANSACTION))
-            .anyMatch(d -> d.contains("RepositoryUserWithoutTransaction"));
+            .anyMatch(d -> d.contains("RepositoryUserWithoutTransaction") && d.contains("GenericRepository"))
+            .anyMatch(d -> d.contains("SavepointsWithoutTransaction.restockTwice()") && d.contains("Savepoints"))
+            .anyMatch(d -> d.contains("AutocommittedStockUpdate.clearStock(") && d.contains("DataSource"));
+    }
+
+    /** An exception no longer needed is removed, not kept as a hole. */
+    @Test
+    void everyNamedExceptionIsStillNeeded() {
+        assertThat(OWN_CONNECTIONS).allMatch(name -> PRODUCTION.contain(name) && usesDataAccess(PRODUCTION.get(name)));
+        assertThat(Stream.concat(DRIVERS.stream(), Stream.of(AFTER_COMMIT_RELAYER)))
+            .allMatch(name -> PRODUCTION.contain(name) && PRODUCTION.get(name).getDirectDependenciesFromSelf().stream()
+                .anyMatch(d -> ENTRY_POINTS.or(DRIVER).test(d.getTargetClass())));
+    }
+
+    @Test
+    void entryPointsBeginOnlyTheirInvocationsTransaction() {
+        ENTRY_POINTS_BEGIN_ONLY_THEIR_INVOCATIONS_TRANSACTION.check(PRODUCTION);
+        assertThat(failures(ENTRY_POINTS_BEGIN_ONLY_THEIR_INVOCATIONS_TRANSACTION))
+            .anyMatch(d -> d.contains("EntryPointInItsOwnTransaction.record()") && d.contains("REQUIRES_NEW"))
+            .anyMatch(d -> d.contains("EntryPointInItsOwnTransaction.read()") && d.contains("REQUIRES_NEW"))
+            .anyMatch(d -> d.contains("EntryPointInItsOwnTransaction.recordToo()") && d.contains("REQUIRES_NEW"));
+    }
+
+    @Test
+    void entryPointsAreCalledOnlyFromOutsideEveryTransaction() {
+        ONLY_HANDLERS_AND_DRIVERS_CALL_ENTRY_POINTS.check(PRODUCTION);
+        DRIVERS_ARE_REACHED_ONLY_FROM_OUTSIDE_EVERY_TRANSACTION.check(PRODUCTION);
+        assertThat(failures(ONLY_HANDLERS_AND_DRIVERS_CALL_ENTRY_POINTS))
+            .anyMatch(d -> d.contains("ServiceCallingAnEntryPoint") && d.contains("EntryPointInItsOwnTransaction"));
+        assertThat(failures(DRIVERS_ARE_REACHED_ONLY_FROM_OUTSIDE_EVERY_TRANSACTION))
+            .anyMatch(d -> d.contains("ServiceDrainingTheOutbox") && d.contains("OutboxDrain"));
     }
 
     @Test
@@ -345,40 +450,87 @@ class ArchitectureTest {
         };
     }
 
-    private static ArchCondition<JavaClass> requireTheCallersTransaction() {
-        return new ArchCondition<>("be @Transactional(propagation = MANDATORY)") {
+    /**
+     * MANDATORY, on the class or on each method it offers; and no data access where no interceptor runs (a
+     * constructor, a static method or initializer), so never at bean creation or around the proxy.
+     */
+    private static ArchCondition<JavaClass> joinTheCallersTransaction() {
+        return new ArchCondition<>("be @Transactional(propagation = MANDATORY), the class or each method it offers") {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
-                boolean mandatory = propagation(type).filter(p -> p == Propagation.MANDATORY).isPresent();
-                events.add(new SimpleConditionEvent(type, mandatory,
-                    type.getName() + " uses a repository but is not @Transactional(propagation = MANDATORY)"));
+                String uses = type.getName() + " uses " + dataAccessOf(type);
+                if (!mandatory(type)) {
+                    type.getMethods().stream().filter(ArchitectureTest::offered).filter(m -> !mandatory(m))
+                        .forEach(m -> events.add(SimpleConditionEvent.violated(type, uses + ", and "
+                            + m.getFullName() + " is not @Transactional(propagation = MANDATORY)")));
+                }
+                type.getCodeUnits().stream().filter(ArchitectureTest::unintercepted)
+                    .filter(u -> u.getAccessesFromSelf().stream().anyMatch(a -> DATA_ACCESS.test(a.getTargetOwner())))
+                    .forEach(u -> events.add(SimpleConditionEvent.violated(type, uses + " in "
+                        + u.getFullName() + ", which no transaction interceptor wraps")));
             }
         };
+    }
+
+    private static boolean mandatory(HasAnnotations<?> element) {
+        return propagation(element).filter(p -> p == Propagation.MANDATORY).isPresent();
+    }
+
+    /** A method the bean offers its callers, through its proxy. */
+    private static boolean offered(JavaMethod method) {
+        return !method.getModifiers().contains(JavaModifier.PRIVATE)
+            && !method.getModifiers().contains(JavaModifier.STATIC)
+            && !method.getModifiers().contains(JavaModifier.SYNTHETIC);
+    }
+
+    /** Code that runs without the proxy: a constructor, a static initializer, a static method others may call. */
+    private static boolean unintercepted(JavaCodeUnit unit) {
+        return unit instanceof JavaConstructor || unit instanceof JavaStaticInitializer
+            || unit.getModifiers().contains(JavaModifier.STATIC) && !unit.getModifiers().contains(JavaModifier.PRIVATE)
+            && !unit.getModifiers().contains(JavaModifier.SYNTHETIC);
     }
 
     private static Stream<HasAnnotations<?>> declarations(JavaClass type) {
         return Stream.concat(Stream.of(type), type.getCodeUnits().stream());
     }
 
-    /** The propagation an element declares: Micronaut's {@code @Transactional} or {@code @ReadOnly} (REQUIRED). */
+    /** The annotations that declare a transaction, each with the attribute naming its propagation. */
+    private static final Map<String, String> TRANSACTION_ANNOTATIONS = Map.of(
+        "io.micronaut.transaction.annotation.Transactional", "propagation",
+        "io.micronaut.transaction.annotation.ReadOnly", "propagation",
+        // Its TxType names are Micronaut's propagation names.
+        "jakarta.transaction.Transactional", "value");
+
+    /**
+     * The propagation an element declares (REQUIRED unless it says otherwise): on Micronaut's {@code @Transactional}
+     * or {@code @ReadOnly} or Jakarta's {@code @Transactional}, or on an annotation that carries one (a stereotype,
+     * which Micronaut applies as if it were written on the element).
+     */
     private static Optional<Propagation> propagation(HasAnnotations<?> element) {
-        for (JavaAnnotation<?> annotation : element.getAnnotations()) {
-            String name = annotation.getRawType().getName();
-            if (name.equals("io.micronaut.transaction.annotation.Transactional")) {
-                return Optional.of(annotation.get("propagation")
+        return propagation(element.getAnnotations(), new HashSet<>());
+    }
+
+    private static Optional<Propagation> propagation(Collection<? extends JavaAnnotation<?>> annotations,
+                                                     Set<String> seen) {
+        for (JavaAnnotation<?> annotation : annotations) {
+            String attribute = TRANSACTION_ANNOTATIONS.get(annotation.getRawType().getName());
+            if (attribute != null) {
+                return Optional.of(annotation.get(attribute)
                     .map(v -> Propagation.valueOf(((JavaEnumConstant) v).name()))
                     .orElse(Propagation.REQUIRED));
             }
-            if (Set.of("io.micronaut.transaction.annotation.ReadOnly", "jakarta.transaction.Transactional").contains(name)) {
-                return Optional.of(Propagation.REQUIRED);
-            }
         }
-        return Optional.empty();
+        return annotations.stream().map(a -> a.getRawType()).filter(type -> seen.add(type.getName()))
+            .map(type -> propagation(type.getAnnotations(), seen)).flatMap(Optional::stream).findFirst();
     }
 
-    private static boolean usesRepository(JavaClass type) {
-        return type.getDirectDependenciesFromSelf().stream()
-            .anyMatch(d -> d.getTargetClass().isAssignableTo(GenericRepository.class));
+    private static boolean usesDataAccess(JavaClass type) {
+        return type.getDirectDependenciesFromSelf().stream().anyMatch(d -> DATA_ACCESS.test(d.getTargetClass()));
+    }
+
+    private static String dataAccessOf(JavaClass type) {
+        return String.join(", ", type.getDirectDependenciesFromSelf().stream().map(d -> d.getTargetClass())
+            .filter(DATA_ACCESS).map(JavaClass::getName).collect(toCollection(TreeSet::new)));
     }
 
     private static String describe(Object element) {

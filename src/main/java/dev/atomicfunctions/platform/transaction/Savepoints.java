@@ -1,9 +1,10 @@
 package dev.atomicfunctions.platform.transaction;
 
 import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.util.function.Supplier;
 
 /**
@@ -11,18 +12,36 @@ import java.util.function.Supplier;
  * If the work fails, only what it wrote is rolled back and the transaction goes on; if the caller's transaction
  * rolls back, so does everything. A unique violation or any other error aborts the whole PostgreSQL transaction
  * unless it happened inside a savepoint: this is also how a conflicting row can be read after a failed insert.
- * {@code ArchitectureTest} allows {@code NESTED} here only.
+ * <p>
+ * With no transaction around it, {@code NESTED} would begin one of its own and commit it: each attempt an
+ * independent commit that no entry point owns. So it refuses, before anything begins. It asks the transaction
+ * manager first and then runs the savepoint itself, rather than through {@code @Transactional(propagation = NESTED)}:
+ * the annotation's interceptor would already have begun that transaction when the method could ask.
  */
 @Singleton
 public class Savepoints {
 
+    private static final TransactionDefinition SAVEPOINT = TransactionDefinition.of(
+        TransactionDefinition.Propagation.NESTED);
+
+    private final TransactionOperations<Connection> transactions;
+
+    Savepoints(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
     /**
-     * @param work what to run inside the savepoint; it must run inside a transaction already
+     * @param work what to run inside the savepoint
      * @return what the work returned, its writes kept
-     * @throws RuntimeException what the work threw, its writes rolled back to the savepoint
+     * @throws RuntimeException      what the work threw, its writes rolled back to the savepoint
+     * @throws IllegalStateException when no transaction is active: nothing ran, nothing was written
      */
-    @Transactional(propagation = TransactionDefinition.Propagation.NESTED)
     public <T> T attempt(Supplier<T> work) {
-        return work.get();
+        if (transactions.findTransactionStatus().isEmpty()) {
+            throw new IllegalStateException("Savepoints.attempt needs the caller's transaction and none is active: "
+                + "a savepoint outside one would begin and commit a transaction of its own. Call it from a service "
+                + "that joins an entry point's transaction (MANDATORY).");
+        }
+        return transactions.execute(SAVEPOINT, status -> work.get());
     }
 }
