@@ -19,6 +19,8 @@ import java.util.List;
  */
 @Serdeable
 record NewTaskBatch(@NotNull @Size(min = 1, max = 100)
-                    @ArraySchema(minItems = 1, maxItems = 100, schema = @Schema(implementation = NewTask.class))
+                    @ArraySchema(minItems = 1, maxItems = 100, schema = @Schema(implementation = NewTask.class,
+                        description = "What to send; an item that is not a valid task fails alone, its problem in "
+                            + "the answer's results"))
                     List<JsonNode> items) {
 }

@@ -91,7 +91,7 @@ public final class OpenApiContract {
         assertThat(exchanges).isNotEmpty();
         return exchanges.stream()
             .flatMap(exchange -> template(exchange).stream().map(template -> {
-                ValidationReport report = exchange.status() < 300
+                ValidationReport report = exchange.status() < 300 && !partial(exchange)
                     ? validator.validate(request(exchange), response(exchange))
                     : validator.validateResponse(exchange.path(), Request.Method.valueOf(exchange.method()),
                         response(exchange));
@@ -110,6 +110,14 @@ public final class OpenApiContract {
                 .flatMap(operation -> map(map(operation.getValue()).get("responses")).keySet().stream()
                     .map(status -> operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + " " + status)))
             .toList();
+    }
+
+    /**
+     * A batch answered 200 with failed items took items the document does not call valid, by design: each fails
+     * alone. Its request is not held to the document; its response is.
+     */
+    private static boolean partial(Exchange exchange) {
+        return exchange.responseBody().matches("(?s).*\"failed\":[1-9].*");
     }
 
     private Optional<String> template(Exchange exchange) {
