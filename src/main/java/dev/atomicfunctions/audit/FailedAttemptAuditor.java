@@ -3,8 +3,8 @@ package dev.atomicfunctions.audit;
 import dev.atomicfunctions.platform.error.DomainException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.invocation.TimeBudget;
+import dev.atomicfunctions.platform.InterceptorOrder;
 import dev.atomicfunctions.platform.transaction.TransactionOutcomeUnknownException;
-import io.micronaut.aop.InterceptPhase;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
@@ -33,7 +33,7 @@ final class FailedAttemptAuditor implements MethodInterceptor<Object, Object> {
 
     @Override
     public int getOrder() {
-        return InterceptPhase.TRANSACTION.getPosition() - 15;
+        return InterceptorOrder.FAILED_ATTEMPT_AUDIT;
     }
 
     @Override

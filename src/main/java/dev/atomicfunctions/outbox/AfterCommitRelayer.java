@@ -1,7 +1,7 @@
 package dev.atomicfunctions.outbox;
 
 import dev.atomicfunctions.platform.transaction.DryRun;
-import io.micronaut.aop.InterceptPhase;
+import dev.atomicfunctions.platform.InterceptorOrder;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
@@ -28,7 +28,7 @@ final class AfterCommitRelayer implements MethodInterceptor<Object, Object> {
 
     @Override
     public int getOrder() {
-        return InterceptPhase.TRANSACTION.getPosition() - 20;
+        return InterceptorOrder.RELAY_AFTER_COMMIT;
     }
 
     @Override

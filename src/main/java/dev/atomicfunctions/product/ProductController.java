@@ -12,6 +12,7 @@ import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.invocation.AdministratorsOnly;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
@@ -71,6 +72,7 @@ class ProductController {
     @Status(HttpStatus.CREATED)
     @JsonBodyProblems
     @ForbiddenProblem
+    @AdministratorsOnly
     @ConflictProblem
     @IdempotencyKeyReusedProblem
     HttpResponse<CreatedProduct> create(@Parameter(hidden = true) Invocation invocation,
@@ -114,6 +116,7 @@ class ProductController {
     @ConditionalWriteProblems
     @JsonBodyProblems
     @ForbiddenProblem
+    @AdministratorsOnly
     HttpResponse<ProductView> update(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                      @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                      @Body @Valid ProductPatch body) {

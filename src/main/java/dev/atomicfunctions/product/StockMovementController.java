@@ -10,6 +10,7 @@ import dev.atomicfunctions.http.problem.StandardProblems;
 import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.invocation.AdministratorsOnly;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
@@ -68,6 +69,7 @@ class StockMovementController {
     @Status(HttpStatus.CREATED)
     @JsonBodyProblems
     @ForbiddenProblem
+    @AdministratorsOnly
     @NotFoundProblem
     @ConflictProblem
     @IdempotencyKeyReusedProblem

@@ -149,6 +149,9 @@ class ApiContractIT {
                 assertThat(response.status()).as(request.target()).isEqualTo(503);
                 assertThat(response.header("Retry-After")).isNotBlank();
             });
+            // Who may write is decided before any connection is taken: a refusal needs no database.
+            resolved.stream().filter(request -> request.sample().admin()).forEach(request ->
+                assertThat(elsewhere.send(requests.asCustomer(request)).status()).as(request.target()).isEqualTo(403));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.atomicfunctions.platform.transaction;
 
+import dev.atomicfunctions.platform.InterceptorOrder;
 import dev.atomicfunctions.platform.invocation.TimeBudget;
-import io.micronaut.aop.InterceptPhase;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
@@ -47,7 +47,7 @@ final class AttemptBoundary implements MethodInterceptor<Object, Object> {
 
     @Override
     public int getOrder() {
-        return InterceptPhase.TRANSACTION.getPosition() + 2;
+        return InterceptorOrder.ATTEMPT_BOUNDARY;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.atomicfunctions.platform.transaction;
 
-import io.micronaut.aop.InterceptPhase;
+import dev.atomicfunctions.platform.InterceptorOrder;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
@@ -26,7 +26,7 @@ final class DryRunRollback implements MethodInterceptor<Object, Object> {
 
     @Override
     public int getOrder() {
-        return InterceptPhase.TRANSACTION.getPosition() + 1;
+        return InterceptorOrder.DRY_RUN_ROLLBACK;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.atomicfunctions.platform.transaction;
 
+import dev.atomicfunctions.platform.InterceptorOrder;
 import dev.atomicfunctions.platform.invocation.Deadline;
-import io.micronaut.aop.InterceptPhase;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
@@ -68,7 +68,7 @@ final class TransactionRetrier implements MethodInterceptor<Object, Object> {
 
     @Override
     public int getOrder() {
-        return InterceptPhase.TRANSACTION.getPosition() - 10;
+        return InterceptorOrder.RETRY;
     }
 
     @Override
