@@ -2,19 +2,15 @@ package dev.atomicfunctions.outbox;
 
 import dev.atomicfunctions.jobs.ScheduledRuns;
 import dev.atomicfunctions.local.LocalApiGateway;
-import dev.atomicfunctions.local.LocalEventSource;
-import dev.atomicfunctions.queue.QueueHandler;
 import dev.atomicfunctions.support.Catalogue;
 import dev.atomicfunctions.support.Db;
+import dev.atomicfunctions.support.EventPipelineTest;
 import dev.atomicfunctions.support.FaultProxy;
 import dev.atomicfunctions.support.Http;
 import dev.atomicfunctions.support.TestDatabase;
-import dev.atomicfunctions.support.TestLambdaContext;
 import dev.atomicfunctions.support.TestQueue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -36,30 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ElasticMQ (real SQS protocol, real SDK client) -> the event source emulation -> the queue handler -> exactly one
  * fulfilment task, whatever the redeliveries; and the relay's own failures.
  */
-@ExtendWith({TestDatabase.class, TestQueue.class})
-class OutboxRelayIT {
-
-    private static final String WAREHOUSE = "warehouse";
-    private static LocalApiGateway gateway;
-    private static Http http;
-    private static QueueHandler consumer;
-    private static LocalEventSource eventSource;
-    private final String buyer = "buyer-" + UUID.randomUUID();
+class OutboxRelayIT extends EventPipelineTest {
 
     @BeforeAll
-    static void start() throws IOException {
-        gateway = LocalApiGateway.start(0);
-        http = new Http(gateway.port());
-        consumer = new QueueHandler();
-        TestQueue.Queues queues = TestQueue.get();
-        eventSource = new LocalEventSource(queues.client(), queues.events(), consumer);
-        TestQueue.drain(queues.events(), 1_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        consumer.close();
+    static void emptyTheEventsQueue() {
+        TestQueue.drain(TestQueue.get().events(), 1_000);
     }
 
     @Test
@@ -86,8 +63,8 @@ class OutboxRelayIT {
         List<Message> twice = new ArrayList<>(messages);
         twice.addAll(messages);
 
-        consumer.handleRequest(LocalEventSource.event(twice), new TestLambdaContext("queue-consumer"));
-        consumer.handleRequest(LocalEventSource.event(messages), new TestLambdaContext("queue-consumer"));
+        consume(twice);
+        consume(messages);
 
         assertThat(fulfilmentTasks(orderId)).isEqualTo(1);
     }
@@ -115,7 +92,7 @@ class OutboxRelayIT {
         List<Message> secondSend = TestQueue.drain(TestQueue.get().events(), 10);
         List<Message> both = new ArrayList<>(firstSend);
         both.addAll(secondSend);
-        consumer.handleRequest(LocalEventSource.event(both), new TestLambdaContext("queue-consumer"));
+        consume(both);
 
         assertThat(firstSend).hasSize(1);
         assertThat(run.get("relayedEvents")).isEqualTo(1);
@@ -215,19 +192,6 @@ class OutboxRelayIT {
             assertThat(Db.rows("SELECT published_at FROM outbox_event WHERE aggregate_id = ?",
                 response.json().get("id"))).singleElement()
                 .satisfies(row -> assertThat(row.get("published_at")).isNull());
-        }
-    }
-
-    private String placeOrder(UUID product) {
-        Http.Response response = http.send("POST", "/orders", buyer,
-            "{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}");
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return (String) response.json().get("id");
-    }
-
-    private static void pollUntilEmpty() {
-        while (eventSource.pollOnce(1) > 0) {
-            // Until the queue has nothing visible left.
         }
     }
 

@@ -2,23 +2,14 @@ package dev.atomicfunctions.task;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.atomicfunctions.jobs.ScheduledRuns;
-import dev.atomicfunctions.local.LocalApiGateway;
-import dev.atomicfunctions.local.LocalEventSource;
-import dev.atomicfunctions.queue.QueueHandler;
 import dev.atomicfunctions.support.Catalogue;
 import dev.atomicfunctions.support.Db;
-import dev.atomicfunctions.support.Http;
-import dev.atomicfunctions.support.TestDatabase;
-import dev.atomicfunctions.support.TestLambdaContext;
+import dev.atomicfunctions.support.EventPipelineTest;
 import dev.atomicfunctions.support.TestQueue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,29 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once whatever the redeliveries, and leave a task the warehouse already completed or deleted alone. Nothing is
  * dead-lettered.
  */
-@ExtendWith({TestDatabase.class, TestQueue.class})
-class FulfilmentEventsIT {
-
-    private static final String WAREHOUSE = "warehouse";
-    private static LocalApiGateway gateway;
-    private static Http http;
-    private static QueueHandler consumer;
-    private static LocalEventSource eventSource;
-    private final String buyer = "buyer-" + UUID.randomUUID();
-
-    @BeforeAll
-    static void start() throws IOException {
-        gateway = LocalApiGateway.start(0);
-        http = new Http(gateway.port());
-        consumer = new QueueHandler();
-        eventSource = new LocalEventSource(TestQueue.get().client(), TestQueue.get().events(), consumer);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        consumer.close();
-    }
+class FulfilmentEventsIT extends EventPipelineTest {
 
     @BeforeEach
     void relayWhatOthersLeftAndEmptyTheQueues() {
@@ -134,11 +103,7 @@ class FulfilmentEventsIT {
     }
 
     private String placeOrderAndConsumeItsPlacement() {
-        UUID product = Catalogue.product("EUR", 100, 5);
-        Http.Response placed = http.send("POST", "/orders", buyer,
-            "{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}");
-        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-        String orderId = (String) placed.json().get("id");
+        String orderId = placeOrder(Catalogue.product("EUR", 100, 5));
         pollUntilEmpty();
         return orderId;
     }
@@ -151,10 +116,6 @@ class FulfilmentEventsIT {
             .containsEntry("owner_id", WAREHOUSE).containsEntry("title", "Pick and pack order " + orderId)
             .containsEntry("completed", false));
         return tasks.getFirst().get("id").toString();
-    }
-
-    private static SQSBatchResponse consume(List<Message> messages) {
-        return consumer.handleRequest(LocalEventSource.event(messages), new TestLambdaContext("queue-consumer"));
     }
 
     /**
@@ -180,11 +141,5 @@ class FulfilmentEventsIT {
     private static void assertQueuesEmpty() {
         assertThat(TestQueue.drain(TestQueue.get().deadLetters(), 10)).isEmpty();
         assertThat(TestQueue.drain(TestQueue.get().events(), 10)).isEmpty();
-    }
-
-    private static void pollUntilEmpty() {
-        while (eventSource.pollOnce(1) > 0) {
-            // Until the queue has nothing visible left.
-        }
     }
 }
