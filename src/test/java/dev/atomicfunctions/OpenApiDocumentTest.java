@@ -99,11 +99,6 @@ class OpenApiDocumentTest {
             .containsKeys("type", "title", "status", "detail", "instance", "correlationId", "errors");
     }
 
-    /**
-     * JSON Schema patterns are ECMA-262 regular expressions: contract validators and test generators (JavaScript
-     * tooling above all) compile them as such, and one they cannot compile silently disables body validation.
-     * Node.js, which the build needs for the CDK anyway, compiles each one with the {@code u} flag, as ajv does.
-     */
     /** Every PATCH refuses an empty body: the document says so, so that a client's validator refuses it first. */
     @Test
     void everyPatchBodyNeedsAtLeastOneField() {
@@ -114,6 +109,11 @@ class OpenApiDocumentTest {
             .allSatisfy(name -> assertThat(map(schemas.get(name))).containsEntry("minProperties", 1));
     }
 
+    /**
+     * JSON Schema patterns are ECMA-262 regular expressions: contract validators and test generators (JavaScript
+     * tooling above all) compile them as such, and one they cannot compile silently disables body validation.
+     * Node.js, which the build needs for the CDK anyway, compiles each one with the {@code u} flag, as ajv does.
+     */
     @Test
     void everyPatternCompilesAsAnEcmaScriptRegularExpression() throws Exception {
         List<String> patterns = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.atomicfunctions.http;
 
 import dev.atomicfunctions.local.LocalApiGateway;
-import dev.atomicfunctions.support.Catalogue;
 import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.Http;
 import dev.atomicfunctions.support.OpenApiContract;
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,13 +168,5 @@ class ApiContractIT {
         Http client = new Http(gateway.port());
         CLIENTS.add(client);
         return client;
-    }
-
-    static String randomId() {
-        return UUID.randomUUID().toString();
-    }
-
-    static UUID stockedProduct() {
-        return Catalogue.product("EUR", 1250, 1000);
     }
 }

@@ -36,9 +36,12 @@ final class ContractRequests {
     private static final Map<String, String> TABLES = Map.of("tasks", "task", "orders", "customer_order",
         "products", "product");
 
+    private static final List<Sample> SAMPLES = read();
+
     private final Http http;
-    private final String owner = "contract-" + UUID.randomUUID();
-    private final String customer = "customer-" + UUID.randomUUID();
+    // The owner of every resource, and an administrator of the catalogue; the customer is not one.
+    private static final String OWNER = "contract-" + UUID.randomUUID();
+    private static final String CUSTOMER = "customer-" + UUID.randomUUID();
 
     ContractRequests(Http http) {
         this.http = http;
@@ -74,8 +77,11 @@ final class ContractRequests {
         }
     }
 
-    /** A request ready to send; each {@code with...} gives a changed copy. */
-    record Resolved(Sample sample, String method, String target, @Nullable String body, @Nullable String subject,
+    /**
+     * A request ready to send; each {@code with...} gives a changed copy. Its sample is {@code null} for a request
+     * that only sets up a resource.
+     */
+    record Resolved(@Nullable Sample sample, String method, String target, @Nullable String body, @Nullable String subject,
                     List<String> headers) {
 
         Resolved anonymous() {
@@ -97,9 +103,7 @@ final class ContractRequests {
         }
 
         Resolved asSubject(String changed) {
-            return new Resolved(sample, method, target, body, changed,
-                headers.stream().filter(header -> !header.equals(LocalApiGateway.DEV_GROUPS_HEADER)
-                    && !header.equals("users,admin")).toList());
+            return new Resolved(sample, method, target, body, changed, headers);
         }
 
         /** @return the same request with input the API refuses: an empty body, a limit of 0, a malformed key */
@@ -122,6 +126,10 @@ final class ContractRequests {
 
     /** @return the fixture's samples, one per documented operation */
     static List<Sample> samples() {
+        return SAMPLES;
+    }
+
+    private static List<Sample> read() {
         try (InputStream in = ContractRequests.class.getResourceAsStream("/contract/operations.json")) {
             ObjectMapper json = ObjectMapper.getDefault();
             List<Map<String, Object>> rows = json.readValue(in, Argument.listOf(Argument.mapOf(String.class,
@@ -146,18 +154,21 @@ final class ContractRequests {
         Map<String, String> values = new java.util.HashMap<>();
         String target = substitute(sample.path(), values);
         String body = sample.body() == null ? null : substitute(sample.body(), values);
-        List<String> headers = sample.admin() ? List.of(LocalApiGateway.DEV_GROUPS_HEADER, "users,admin") : List.of();
-        return new Resolved(sample, sample.method(), target, body, owner, headers);
+        return new Resolved(sample, sample.method(), target, body, OWNER, List.of());
     }
 
     Http.Response send(Resolved request) {
+        List<String> headers = new ArrayList<>(request.headers());
+        if (OWNER.equals(request.subject())) {
+            headers.addAll(List.of(LocalApiGateway.DEV_GROUPS_HEADER, "users,admin"));
+        }
         return http.send(request.method(), request.target(), request.subject(), request.body(),
-            request.headers().toArray(String[]::new));
+            headers.toArray(String[]::new));
     }
 
     /** @return the request as sent by a caller who is not an administrator */
     Resolved asCustomer(Resolved request) {
-        return request.asSubject(customer);
+        return request.asSubject(CUSTOMER);
     }
 
     /**
@@ -185,7 +196,7 @@ final class ContractRequests {
         return whileHolding("""
             INSERT INTO idempotency_record (owner_id, operation, idempotency_key, fingerprint, response, created_at)
             SELECT owner_id, operation, ?, fingerprint, response, now() FROM idempotency_record
-            WHERE owner_id = ? AND idempotency_key = ?""", List.of(key, owner, used),
+            WHERE owner_id = ? AND idempotency_key = ?""", List.of(key, OWNER, used),
             first.body() == null ? second : second.onTarget(first.target()));
     }
 
@@ -241,26 +252,30 @@ final class ContractRequests {
         return switch (placeholder) {
             case "unique" -> UUID.randomUUID().toString();
             case "sku" -> "SKU-" + UUID.randomUUID();
-            case "product" -> ApiContractIT.stockedProduct().toString();
+            case "product" -> stockedProduct();
             case "movement" -> created("POST", "/products/" + values.get("product") + "/stock-movements",
-                "{\"kind\":\"RECEIPT\",\"quantity\":1,\"reason\":\"contract\"}", true);
-            case "task" -> created("POST", "/tasks", "{\"title\":\"Contract\"}", false);
-            case "order" -> created("POST", "/orders", "{\"lines\":[{\"productId\":\""
-                + ApiContractIT.stockedProduct() + "\",\"quantity\":1}]}", false);
+                "{\"kind\":\"RECEIPT\",\"quantity\":1,\"reason\":\"contract\"}");
+            case "task" -> created("POST", "/tasks", "{\"title\":\"Contract\"}");
+            case "order" -> created("POST", "/orders", "{\"lines\":[{\"productId\":\"" + stockedProduct()
+                + "\",\"quantity\":1}]}");
             case "cancelled-order" -> {
                 String order = create("order", values);
-                assertThat(http.send("POST", "/orders/" + order + "/cancel", owner, null).status()).isEqualTo(200);
+                assertThat(send(new Resolved(null, "POST", "/orders/" + order + "/cancel", null, OWNER, List.of()))
+                    .status()).isEqualTo(200);
                 yield order;
             }
             default -> throw new IllegalArgumentException(placeholder);
         };
     }
 
-    private String created(String method, String path, String body, boolean admin) {
-        String[] headers = admin ? new String[] {LocalApiGateway.DEV_GROUPS_HEADER, "users,admin"} : new String[0];
-        Http.Response response = http.send(method, path, owner, body, headers);
+    private String created(String method, String path, String body) {
+        Http.Response response = send(new Resolved(null, method, path, body, OWNER, List.of()));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return (String) response.json().get("id");
+    }
+
+    private static String stockedProduct() {
+        return Catalogue.product("EUR", 1250, 1000).toString();
     }
 
     @SuppressWarnings("unchecked")
