@@ -3,6 +3,7 @@ package dev.atomicfunctions.order;
 import dev.atomicfunctions.audit.AuditAction;
 import dev.atomicfunctions.audit.AuditTrail;
 import dev.atomicfunctions.outbox.Outbox;
+import dev.atomicfunctions.platform.error.ConcurrentlyModifiedException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.product.MovementKind;
 import dev.atomicfunctions.product.Stock;
@@ -57,7 +58,7 @@ class OrderRelease {
             orderLines.stream().map(line -> new Stock.Change(line.productId(), line.quantity())).toList(), order.id());
         Instant now = clock.instant();
         if (orders.updateStatus(order.id(), order.version(), to.name(), now) == 0) {
-            throw new OrderConcurrentlyModifiedException();
+            throw new ConcurrentlyModifiedException(OrderEvents.AGGREGATE);
         }
         Order released = new Order(order.id(), order.ownerId(), to, order.currency(), order.totalMinor(),
             order.note(), order.createdAt(), now, order.version() + 1);

@@ -6,6 +6,10 @@ import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.error.ConcurrentlyModifiedException;
+import dev.atomicfunctions.platform.error.EmptyPatchException;
+import dev.atomicfunctions.platform.error.NotFoundException;
+import dev.atomicfunctions.platform.error.VersionMismatchException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.paging.PageCursor;
 import io.micronaut.core.annotation.Nullable;
@@ -73,7 +77,7 @@ class Orders {
     /** Changes the note of a PLACED order, only at the version the caller read (and named in If-Match). */
     OrderView changeNote(Invocation invocation, String id, OrderPatch patch, @Nullable String ifMatch) {
         if (patch.note() == null) {
-            throw new EmptyOrderPatchException();
+            throw new EmptyPatchException("note");
         }
         Order current = checked(owned(invocation, id), ifMatch);
         if (current.status() != OrderStatus.PLACED) {
@@ -85,7 +89,7 @@ class Orders {
         }
         Instant now = clock.instant();
         if (orders.updateNoteIfPlaced(current.id(), current.version(), note, now) == 0) {
-            throw new OrderConcurrentlyModifiedException();
+            throw new ConcurrentlyModifiedException(OrderEvents.AGGREGATE);
         }
         audit.record(invocation, AuditAction.UPDATE, OrderEvents.AGGREGATE, current.id().toString(), List.of("note"));
         Order changed = new Order(current.id(), current.ownerId(), current.status(), current.currency(),
@@ -117,7 +121,7 @@ class Orders {
             throw new OrderStateConflictException(current.status(), "CANCELLED or EXPIRED");
         }
         if (orders.deleteIfVersion(current.id(), current.version()) == 0) {
-            throw new OrderConcurrentlyModifiedException();
+            throw new ConcurrentlyModifiedException(OrderEvents.AGGREGATE);
         }
         audit.record(invocation, AuditAction.DELETE, OrderEvents.AGGREGATE, current.id().toString(), List.of());
     }
@@ -134,18 +138,18 @@ class Orders {
 
     private static Order checked(Order current, @Nullable String ifMatch) {
         if (!EntityTags.matches(ifMatch, current.version())) {
-            throw new OrderVersionMismatchException();
+            throw new VersionMismatchException(OrderEvents.AGGREGATE);
         }
         return current;
     }
 
-    private OrderNotFoundException notFound(Invocation invocation, UUID id) {
+    private NotFoundException notFound(Invocation invocation, UUID id) {
         if (orders.existsById(id)) {
             // Answered as "not found" so existence is not revealed, but someone probed a foreign id: keep a trace.
             SECURITY.atWarn().addKeyValue("orderId", id).addKeyValue("caller", invocation.subject())
                 .log("refused access to an order owned by another caller");
         }
-        return new OrderNotFoundException();
+        return new NotFoundException(OrderEvents.AGGREGATE);
     }
 
     private static UUID parse(String id) {
@@ -153,7 +157,7 @@ class Orders {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             // A malformed id names no order: same answer as an unknown one.
-            throw new OrderNotFoundException();
+            throw new NotFoundException(OrderEvents.AGGREGATE);
         }
     }
 }

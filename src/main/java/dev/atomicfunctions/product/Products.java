@@ -6,6 +6,10 @@ import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.error.ConcurrentlyModifiedException;
+import dev.atomicfunctions.platform.error.EmptyPatchException;
+import dev.atomicfunctions.platform.error.NotFoundException;
+import dev.atomicfunctions.platform.error.VersionMismatchException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.paging.PageCursor;
 import dev.atomicfunctions.platform.transaction.Savepoints;
@@ -71,7 +75,7 @@ class Products {
         if (request.initialStock() > 0) {
             receipt = stock.move(invocation, product.id(), MovementKind.RECEIPT, request.initialStock(),
                 INITIAL_RECEIPT_REASON, null);
-            product = products.findById(product.id()).orElseThrow(ProductNotFoundException::new);
+            product = products.findById(product.id()).orElseThrow(Products::notFound);
         }
         audit.record(invocation, AuditAction.CREATE, ENTITY, product.id().toString(), receipt == null
             ? List.of("sku", "name", "priceMinor", "currency")
@@ -98,9 +102,9 @@ class Products {
         }
     }
 
-    /** @throws ProductNotFoundException when there is no such product (or the id is malformed) */
+    /** @throws NotFoundException when there is no such product (or the id is malformed) */
     Product get(String id) {
-        return products.findById(parseId(id)).orElseThrow(ProductNotFoundException::new);
+        return products.findById(parseId(id)).orElseThrow(Products::notFound);
     }
 
     ProductPage list(int limit, @Nullable String cursor) {
@@ -118,11 +122,11 @@ class Products {
      */
     Product update(Invocation invocation, String id, ProductPatch patch, @Nullable String ifMatch) {
         if (patch.isEmpty()) {
-            throw new EmptyProductPatchException();
+            throw new EmptyPatchException("name", "priceMinor");
         }
         Product current = get(id);
         if (!EntityTags.matches(ifMatch, current.version())) {
-            throw new ProductVersionMismatchException();
+            throw new VersionMismatchException(ENTITY);
         }
         String name = patch.name() != null ? patch.name() : current.name();
         long priceMinor = patch.priceMinor() != null ? patch.priceMinor() : current.priceMinor();
@@ -138,11 +142,16 @@ class Products {
         }
         Instant now = clock.instant();
         if (products.updateIfVersion(current.id(), current.version(), name, priceMinor, now) == 0) {
-            throw new ProductConcurrentlyModifiedException();
+            throw new ConcurrentlyModifiedException(ENTITY);
         }
         audit.record(invocation, AuditAction.UPDATE, ENTITY, current.id().toString(), fields);
         return new Product(current.id(), current.sku(), name, priceMinor, current.currency(), current.stock(),
             current.createdAt(), now, current.version() + 1);
+    }
+
+    /** @return the failure of a product id that names no product */
+    static NotFoundException notFound() {
+        return new NotFoundException(ENTITY);
     }
 
     /** A malformed id names no product: the same answer as an unknown one. */
@@ -150,7 +159,7 @@ class Products {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new ProductNotFoundException();
+            throw notFound();
         }
     }
 }

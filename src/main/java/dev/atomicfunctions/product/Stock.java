@@ -1,5 +1,6 @@
 package dev.atomicfunctions.product;
 
+import dev.atomicfunctions.platform.error.NotFoundException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -48,7 +49,7 @@ public class Stock {
     /**
      * Moves stock by {@code quantity} (signed) and records the movement.
      *
-     * @throws ProductNotFoundException   when there is no such product
+     * @throws NotFoundException          when there is no such product
      * @throws InsufficientStockException when the stock would go below zero; nothing is changed
      * @throws StockLimitException        when the stock would exceed {@link StockLimitException#MAX_STOCK}
      */
@@ -99,7 +100,7 @@ public class Stock {
      */
     private RuntimeException refusalOf(List<Change> ordered) {
         for (Change change : ordered) {
-            Product product = products.findById(change.productId()).orElseThrow(ProductNotFoundException::new);
+            Product product = products.findById(change.productId()).orElseThrow(Products::notFound);
             if (!fits(product.stock(), change.quantity())) {
                 return refusal(product.stock(), change.quantity());
             }
@@ -116,7 +117,7 @@ public class Stock {
     private void change(UUID productId, int quantity, Instant now) {
         while (products.changeStock(productId, quantity, now) == 0) {
             Product product = lock(List.of(productId), List.of()).stream().findFirst()
-                .orElseThrow(ProductNotFoundException::new);
+                .orElseThrow(Products::notFound);
             if (!fits(product.stock(), quantity)) {
                 throw refusal(product.stock(), quantity);
             }

@@ -5,6 +5,7 @@ import dev.atomicfunctions.audit.AuditTrail;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.error.NotFoundException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.paging.PageCursor;
 import io.micronaut.core.annotation.Nullable;
@@ -43,8 +44,8 @@ class StockMovements {
      * Records a movement and changes the stock by its quantity; with an idempotency key, a retry of the same request
      * answers as the first one did and writes nothing.
      *
-     * @throws ProductNotFoundException       when there is no such product
-     * @throws InsufficientStockException     when the stock would go below zero; nothing is written
+     * @throws NotFoundException           when there is no such product
+     * @throws InsufficientStockException when the stock would go below zero; nothing is written
      */
     Outcome<RecordedMovement> record(Invocation invocation, String productId, NewStockMovement request,
                                      @Nullable String idempotencyKey) {
@@ -59,30 +60,29 @@ class StockMovements {
         StockMovement movement = stock.move(invocation, productId, request.movementKind(), request.quantity(),
             request.reason(), null);
         // The row is locked by the stock change until commit: what is read is the stock this movement left.
-        int after = products.findById(productId).orElseThrow(ProductNotFoundException::new).stock();
+        int after = products.findById(productId).orElseThrow(Products::notFound).stock();
         audit.record(invocation, AuditAction.UPDATE, Products.ENTITY, productId.toString(), List.of("stock"));
         return RecordedMovement.of(movement, after);
     }
 
     /**
-     * @throws ProductNotFoundException       when the product id is malformed
-     * @throws StockMovementNotFoundException when this product has no such movement (or the id is malformed)
+     * @throws NotFoundException when the product id is malformed, or this product has no such movement
      */
     StockMovementView find(String productId, String movementId) {
         UUID product = Products.parseId(productId);
         try {
             return movements.findByIdAndProductId(UUID.fromString(movementId), product).map(StockMovementView::of)
-                .orElseThrow(StockMovementNotFoundException::new);
+                .orElseThrow(StockMovements::notFound);
         } catch (IllegalArgumentException malformed) {
-            throw new StockMovementNotFoundException();
+            throw notFound();
         }
     }
 
-    /** @throws ProductNotFoundException when there is no such product (or the id is malformed) */
+    /** @throws NotFoundException when there is no such product (or the id is malformed) */
     StockMovementPage list(String productId, int limit, @Nullable String cursor) {
         UUID id = Products.parseId(productId);
         if (products.findById(id).isEmpty()) {
-            throw new ProductNotFoundException();
+            throw Products.notFound();
         }
         PageCursor after = PageCursor.decode(cursor);
         List<StockMovement> rows = movements.findPage(id, after.createdAt(), after.id(), limit + 1);
@@ -90,5 +90,9 @@ class StockMovements {
         String next = rows.size() > limit
             ? new PageCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
         return new StockMovementPage(page.stream().map(StockMovementView::of).toList(), next);
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("stock movement", "No stock movement with this id exists for this product.");
     }
 }

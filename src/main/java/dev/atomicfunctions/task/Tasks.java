@@ -6,6 +6,10 @@ import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.error.ConcurrentlyModifiedException;
+import dev.atomicfunctions.platform.error.EmptyPatchException;
+import dev.atomicfunctions.platform.error.NotFoundException;
+import dev.atomicfunctions.platform.error.VersionMismatchException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.paging.PageCursor;
 import io.micronaut.core.annotation.Nullable;
@@ -93,7 +97,7 @@ class Tasks {
     /** Applies the patch only to the version the caller read (and named in If-Match, when given). */
     Task update(Invocation invocation, String id, TaskPatch patch, @Nullable String ifMatch) {
         if (patch.isEmpty()) {
-            throw new EmptyPatchException();
+            throw new EmptyPatchException("title", "description", "completed");
         }
         Task current = checked(get(invocation, id), ifMatch);
         Task changed = new Task(current.id(), current.ownerId(),
@@ -107,7 +111,7 @@ class Tasks {
         }
         if (tasks.updateIfVersion(current.id(), current.version(), changed.title(), changed.description(),
             changed.completed(), changed.updatedAt()) == 0) {
-            throw new TaskConcurrentlyModifiedException();
+            throw new ConcurrentlyModifiedException(ENTITY);
         }
         audit.record(invocation, AuditAction.UPDATE, ENTITY, current.id().toString(), fields);
         return changed;
@@ -116,7 +120,7 @@ class Tasks {
     void delete(Invocation invocation, String id, @Nullable String ifMatch) {
         Task current = checked(get(invocation, id), ifMatch);
         if (tasks.deleteIfVersion(current.id(), current.version()) == 0) {
-            throw new TaskConcurrentlyModifiedException();
+            throw new ConcurrentlyModifiedException(ENTITY);
         }
         audit.record(invocation, AuditAction.DELETE, ENTITY, current.id().toString(), List.of());
     }
@@ -137,7 +141,7 @@ class Tasks {
         Task task = open.get();
         // The row is locked: no concurrent writer can have changed its version since.
         if (tasks.deleteIfVersion(task.id(), task.version()) == 0) {
-            throw new TaskConcurrentlyModifiedException();
+            throw new ConcurrentlyModifiedException(ENTITY);
         }
         audit.record(invocation, AuditAction.DELETE, ENTITY, task.id().toString(), List.of());
         return true;
@@ -145,18 +149,18 @@ class Tasks {
 
     private static Task checked(Task current, @Nullable String ifMatch) {
         if (!EntityTags.matches(ifMatch, current.version())) {
-            throw new TaskVersionMismatchException();
+            throw new VersionMismatchException(ENTITY);
         }
         return current;
     }
 
-    private TaskNotFoundException notFound(Invocation invocation, UUID id) {
+    private NotFoundException notFound(Invocation invocation, UUID id) {
         if (tasks.existsById(id)) {
             // Answered as "not found" so existence is not revealed, but someone probed a foreign id: keep a trace.
             SECURITY.atWarn().addKeyValue("taskId", id).addKeyValue("caller", invocation.subject())
                 .log("refused access to a task owned by another caller");
         }
-        return new TaskNotFoundException();
+        return new NotFoundException(ENTITY);
     }
 
     private static List<String> changedFields(Task before, Task after) {
@@ -178,7 +182,7 @@ class Tasks {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             // A malformed id names no task: same answer as an unknown one.
-            throw new TaskNotFoundException();
+            throw new NotFoundException(ENTITY);
         }
     }
 

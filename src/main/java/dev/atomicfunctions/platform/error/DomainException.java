@@ -3,8 +3,10 @@ package dev.atomicfunctions.platform.error;
 import java.util.Map;
 
 /**
- * Base of every domain error. Each concrete error is its own exception with a {@link ErrorKind}; the edges map
- * kinds, never concrete classes. The detail text is written for the caller and must never contain internal
+ * Base of every domain error. Each concrete error is its own exception with a {@link ErrorKind}, or one generic
+ * exception named by its entity where only the entity's name differs ({@link NotFoundException},
+ * {@link VersionMismatchException}, {@link ConcurrentlyModifiedException}, {@link EmptyPatchException}); the edges
+ * map kinds, never concrete classes. The detail text is written for the caller and must never contain internal
  * information.
  */
 public abstract class DomainException extends RuntimeException {
