@@ -1,5 +1,6 @@
 package dev.atomicfunctions.order;
 
+import dev.atomicfunctions.platform.paging.Positioned;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -17,5 +18,5 @@ record Order(@Id UUID id,
              @Nullable String note,
              Instant createdAt,
              Instant updatedAt,
-             long version) {
+             long version) implements Positioned {
 }

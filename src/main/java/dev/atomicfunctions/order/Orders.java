@@ -11,7 +11,7 @@ import dev.atomicfunctions.platform.error.EmptyPatchException;
 import dev.atomicfunctions.platform.error.NotFoundException;
 import dev.atomicfunctions.platform.error.VersionMismatchException;
 import dev.atomicfunctions.platform.invocation.Invocation;
-import dev.atomicfunctions.platform.paging.PageCursor;
+import dev.atomicfunctions.platform.paging.KeysetPage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -61,17 +61,13 @@ class Orders {
     }
 
     OrderPage list(Invocation invocation, @Nullable OrderStatus status, int limit, @Nullable String cursor) {
-        PageCursor after = PageCursor.decode(cursor);
-        List<Order> rows = orders.findPage(invocation.subject(), status == null ? null : status.name(),
-            after.createdAt(), after.id(), limit + 1);
-        List<Order> page = rows.subList(0, Math.min(limit, rows.size()));
-        Map<UUID, List<OrderLine>> linesByOrder = page.isEmpty() ? Map.of()
-            : lines.findByOrderIdInOrderByLineNo(page.stream().map(Order::id).toList()).stream()
+        KeysetPage<Order> page = KeysetPage.read(cursor, limit, (createdAt, id, count) ->
+            orders.findPage(invocation.subject(), status == null ? null : status.name(), createdAt, id, count));
+        Map<UUID, List<OrderLine>> linesByOrder = page.rows().isEmpty() ? Map.of()
+            : lines.findByOrderIdInOrderByLineNo(page.rows().stream().map(Order::id).toList()).stream()
                 .collect(Collectors.groupingBy(OrderLine::orderId));
-        String next = rows.size() > limit
-            ? new PageCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
-        return new OrderPage(page.stream()
-            .map(o -> OrderView.of(o, linesByOrder.getOrDefault(o.id(), List.of()))).toList(), next);
+        return new OrderPage(page.rows().stream()
+            .map(o -> OrderView.of(o, linesByOrder.getOrDefault(o.id(), List.of()))).toList(), page.nextCursor());
     }
 
     /** Changes the note of a PLACED order, only at the version the caller read (and named in If-Match). */

@@ -1,5 +1,6 @@
 package dev.atomicfunctions.product;
 
+import dev.atomicfunctions.platform.paging.Positioned;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
@@ -28,5 +29,5 @@ public record Product(@Id UUID id,
                       int stock,
                       Instant createdAt,
                       Instant updatedAt,
-                      long version) {
+                      long version) implements Positioned {
 }

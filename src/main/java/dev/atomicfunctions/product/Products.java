@@ -11,7 +11,7 @@ import dev.atomicfunctions.platform.error.EmptyPatchException;
 import dev.atomicfunctions.platform.error.NotFoundException;
 import dev.atomicfunctions.platform.error.VersionMismatchException;
 import dev.atomicfunctions.platform.invocation.Invocation;
-import dev.atomicfunctions.platform.paging.PageCursor;
+import dev.atomicfunctions.platform.paging.KeysetPage;
 import dev.atomicfunctions.platform.transaction.Savepoints;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -108,12 +108,8 @@ class Products {
     }
 
     ProductPage list(int limit, @Nullable String cursor) {
-        PageCursor after = PageCursor.decode(cursor);
-        List<Product> rows = products.findPage(after.createdAt(), after.id(), limit + 1);
-        List<Product> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit
-            ? new PageCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
-        return new ProductPage(page.stream().map(ProductView::of).toList(), next);
+        KeysetPage<Product> page = KeysetPage.read(cursor, limit, products::findPage);
+        return new ProductPage(page.rows().stream().map(ProductView::of).toList(), page.nextCursor());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.atomicfunctions.product;
 
+import dev.atomicfunctions.platform.paging.Positioned;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -27,5 +28,5 @@ public record StockMovement(@Id UUID id,
                             @Nullable String reason,
                             @Nullable UUID orderId,
                             String actor,
-                            Instant createdAt) {
+                            Instant createdAt) implements Positioned {
 }

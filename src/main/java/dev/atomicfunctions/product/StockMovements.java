@@ -7,7 +7,7 @@ import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.error.NotFoundException;
 import dev.atomicfunctions.platform.invocation.Invocation;
-import dev.atomicfunctions.platform.paging.PageCursor;
+import dev.atomicfunctions.platform.paging.KeysetPage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -84,12 +84,9 @@ class StockMovements {
         if (products.findById(id).isEmpty()) {
             throw Products.notFound();
         }
-        PageCursor after = PageCursor.decode(cursor);
-        List<StockMovement> rows = movements.findPage(id, after.createdAt(), after.id(), limit + 1);
-        List<StockMovement> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit
-            ? new PageCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
-        return new StockMovementPage(page.stream().map(StockMovementView::of).toList(), next);
+        KeysetPage<StockMovement> page = KeysetPage.read(cursor, limit,
+            (createdAt, after, count) -> movements.findPage(id, createdAt, after, count));
+        return new StockMovementPage(page.rows().stream().map(StockMovementView::of).toList(), page.nextCursor());
     }
 
     private static NotFoundException notFound() {

@@ -1,5 +1,6 @@
 package dev.atomicfunctions.task;
 
+import dev.atomicfunctions.platform.paging.Positioned;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -20,5 +21,5 @@ record Task(@Id UUID id,
             Instant createdAt,
             Instant updatedAt,
             long version,
-            @Nullable UUID orderId) {
+            @Nullable UUID orderId) implements Positioned {
 }

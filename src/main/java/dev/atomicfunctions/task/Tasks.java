@@ -11,7 +11,7 @@ import dev.atomicfunctions.platform.error.EmptyPatchException;
 import dev.atomicfunctions.platform.error.NotFoundException;
 import dev.atomicfunctions.platform.error.VersionMismatchException;
 import dev.atomicfunctions.platform.invocation.Invocation;
-import dev.atomicfunctions.platform.paging.PageCursor;
+import dev.atomicfunctions.platform.paging.KeysetPage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -87,11 +87,9 @@ class Tasks {
     }
 
     TaskPage list(Invocation invocation, @Nullable Boolean completed, int limit, @Nullable String cursor) {
-        PageCursor after = PageCursor.decode(cursor);
-        List<Task> rows = tasks.findPage(invocation.subject(), completed, after.createdAt(), after.id(), limit + 1);
-        List<Task> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? new PageCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
-        return new TaskPage(page.stream().map(TaskView::of).toList(), next);
+        KeysetPage<Task> page = KeysetPage.read(cursor, limit,
+            (createdAt, id, count) -> tasks.findPage(invocation.subject(), completed, createdAt, id, count));
+        return new TaskPage(page.rows().stream().map(TaskView::of).toList(), page.nextCursor());
     }
 
     /** Applies the patch only to the version the caller read (and named in If-Match, when given). */
