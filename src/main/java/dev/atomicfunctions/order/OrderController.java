@@ -130,7 +130,7 @@ class OrderController {
     HttpResponse<OrderView> changeNote(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                        @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                        @Body @Valid OrderPatch body) {
-        OrderView order = orders.changeNote(invocation, id, body, ifMatch);
+        OrderView order = orders.changeNote(invocation, id, body, EntityTags.precondition(ifMatch));
         return tagged(HttpResponse.ok(order), order);
     }
 
@@ -166,7 +166,7 @@ class OrderController {
     @ConditionalWriteProblems
     HttpResponse<Void> delete(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                               @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        orders.delete(invocation, id, ifMatch);
+        orders.delete(invocation, id, EntityTags.precondition(ifMatch));
         return HttpResponse.noContent();
     }
 

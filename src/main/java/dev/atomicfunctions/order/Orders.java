@@ -2,23 +2,20 @@ package dev.atomicfunctions.order;
 
 import dev.atomicfunctions.audit.AuditAction;
 import dev.atomicfunctions.audit.AuditTrail;
-import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.error.ConcurrentlyModifiedException;
 import dev.atomicfunctions.platform.error.EmptyPatchException;
-import dev.atomicfunctions.platform.error.NotFoundException;
-import dev.atomicfunctions.platform.error.VersionMismatchException;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.invocation.Lookups;
 import dev.atomicfunctions.platform.paging.KeysetPage;
+import dev.atomicfunctions.platform.version.Precondition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +33,6 @@ import java.util.stream.Collectors;
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 class Orders {
 
-    private static final Logger SECURITY = LoggerFactory.getLogger("security");
 
     private final OrderRepository orders;
     private final OrderLineRepository lines;
@@ -71,11 +67,12 @@ class Orders {
     }
 
     /** Changes the note of a PLACED order, only at the version the caller read (and named in If-Match). */
-    OrderView changeNote(Invocation invocation, String id, OrderPatch patch, @Nullable String ifMatch) {
+    OrderView changeNote(Invocation invocation, String id, OrderPatch patch, Precondition precondition) {
         if (patch.note() == null) {
             throw new EmptyPatchException("note");
         }
-        Order current = checked(owned(invocation, id), ifMatch);
+        Order current = owned(invocation, id);
+        precondition.check(OrderEvents.AGGREGATE, current.version());
         if (current.status() != OrderStatus.PLACED) {
             throw new OrderStateConflictException(current.status(), OrderStatus.PLACED.name());
         }
@@ -111,8 +108,9 @@ class Orders {
     }
 
     /** Deletes a finished order that never shipped; its stock movements and audit trail stay. */
-    void delete(Invocation invocation, String id, @Nullable String ifMatch) {
-        Order current = checked(locked(invocation, id), ifMatch);
+    void delete(Invocation invocation, String id, Precondition precondition) {
+        Order current = locked(invocation, id);
+        precondition.check(OrderEvents.AGGREGATE, current.version());
         if (current.status() != OrderStatus.CANCELLED && current.status() != OrderStatus.EXPIRED) {
             throw new OrderStateConflictException(current.status(), "CANCELLED or EXPIRED");
         }
@@ -123,37 +121,10 @@ class Orders {
     }
 
     private Order owned(Invocation invocation, String id) {
-        UUID uuid = parse(id);
-        return orders.findByIdAndOwnerId(uuid, invocation.subject()).orElseThrow(() -> notFound(invocation, uuid));
+        return Lookups.owned(OrderEvents.AGGREGATE, id, invocation, orders::findByIdAndOwnerId, orders::existsById);
     }
 
     private Order locked(Invocation invocation, String id) {
-        UUID uuid = parse(id);
-        return orders.lockByIdAndOwnerId(uuid, invocation.subject()).orElseThrow(() -> notFound(invocation, uuid));
-    }
-
-    private static Order checked(Order current, @Nullable String ifMatch) {
-        if (!EntityTags.matches(ifMatch, current.version())) {
-            throw new VersionMismatchException(OrderEvents.AGGREGATE);
-        }
-        return current;
-    }
-
-    private NotFoundException notFound(Invocation invocation, UUID id) {
-        if (orders.existsById(id)) {
-            // Answered as "not found" so existence is not revealed, but someone probed a foreign id: keep a trace.
-            SECURITY.atWarn().addKeyValue("orderId", id).addKeyValue("caller", invocation.subject())
-                .log("refused access to an order owned by another caller");
-        }
-        return new NotFoundException(OrderEvents.AGGREGATE);
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            // A malformed id names no order: same answer as an unknown one.
-            throw new NotFoundException(OrderEvents.AGGREGATE);
-        }
+        return Lookups.owned(OrderEvents.AGGREGATE, id, invocation, orders::lockByIdAndOwnerId, orders::existsById);
     }
 }

@@ -120,7 +120,7 @@ class ProductController {
     HttpResponse<ProductView> update(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                      @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                      @Body @Valid ProductPatch body) {
-        return withTag(products.update(invocation, id, body, ifMatch));
+        return withTag(products.update(invocation, id, body, EntityTags.precondition(ifMatch)));
     }
 
     private static HttpResponse<ProductView> withTag(Product product) {

@@ -2,17 +2,17 @@ package dev.atomicfunctions.product;
 
 import dev.atomicfunctions.audit.AuditAction;
 import dev.atomicfunctions.audit.AuditTrail;
-import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.error.ConcurrentlyModifiedException;
 import dev.atomicfunctions.platform.error.EmptyPatchException;
 import dev.atomicfunctions.platform.error.NotFoundException;
-import dev.atomicfunctions.platform.error.VersionMismatchException;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.invocation.Lookups;
 import dev.atomicfunctions.platform.paging.KeysetPage;
 import dev.atomicfunctions.platform.transaction.Savepoints;
+import dev.atomicfunctions.platform.version.Precondition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -116,14 +116,12 @@ class Products {
      * Applies the patch only to the version the caller read (and named in If-Match, when given). Any change of the
      * product counts, a stock movement included: the version covers the whole row.
      */
-    Product update(Invocation invocation, String id, ProductPatch patch, @Nullable String ifMatch) {
+    Product update(Invocation invocation, String id, ProductPatch patch, Precondition precondition) {
         if (patch.isEmpty()) {
             throw new EmptyPatchException("name", "priceMinor");
         }
         Product current = get(id);
-        if (!EntityTags.matches(ifMatch, current.version())) {
-            throw new VersionMismatchException(ENTITY);
-        }
+        precondition.check(ENTITY, current.version());
         String name = patch.name() != null ? patch.name() : current.name();
         long priceMinor = patch.priceMinor() != null ? patch.priceMinor() : current.priceMinor();
         List<String> fields = new ArrayList<>(2);
@@ -152,10 +150,6 @@ class Products {
 
     /** A malformed id names no product: the same answer as an unknown one. */
     static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw notFound();
-        }
+        return Lookups.id(ENTITY, id);
     }
 }

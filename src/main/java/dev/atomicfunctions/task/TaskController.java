@@ -113,7 +113,7 @@ class TaskController {
     HttpResponse<TaskView> update(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                   @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                   @Body @Valid TaskPatch body) {
-        return withTag(tasks.update(invocation, id, body, ifMatch));
+        return withTag(tasks.update(invocation, id, body, EntityTags.precondition(ifMatch)));
     }
 
     @Delete("/{id}")
@@ -126,7 +126,7 @@ class TaskController {
     @ConditionalWriteProblems
     HttpResponse<Void> delete(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                               @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        tasks.delete(invocation, id, ifMatch);
+        tasks.delete(invocation, id, EntityTags.precondition(ifMatch));
         return HttpResponse.noContent();
     }
 

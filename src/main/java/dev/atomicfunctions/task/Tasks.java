@@ -2,22 +2,19 @@ package dev.atomicfunctions.task;
 
 import dev.atomicfunctions.audit.AuditAction;
 import dev.atomicfunctions.audit.AuditTrail;
-import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.error.ConcurrentlyModifiedException;
 import dev.atomicfunctions.platform.error.EmptyPatchException;
-import dev.atomicfunctions.platform.error.NotFoundException;
-import dev.atomicfunctions.platform.error.VersionMismatchException;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.invocation.Lookups;
 import dev.atomicfunctions.platform.paging.KeysetPage;
+import dev.atomicfunctions.platform.version.Precondition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +32,6 @@ import java.util.UUID;
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 class Tasks {
 
-    private static final Logger SECURITY = LoggerFactory.getLogger("security");
     private static final String ENTITY = "task";
     private static final String CREATE_OPERATION = "POST /tasks";
 
@@ -82,8 +78,7 @@ class Tasks {
     }
 
     Task get(Invocation invocation, String id) {
-        UUID uuid = parse(id);
-        return tasks.findByIdAndOwnerId(uuid, invocation.subject()).orElseThrow(() -> notFound(invocation, uuid));
+        return Lookups.owned(ENTITY, id, invocation, tasks::findByIdAndOwnerId, tasks::existsById);
     }
 
     TaskPage list(Invocation invocation, @Nullable Boolean completed, int limit, @Nullable String cursor) {
@@ -93,11 +88,12 @@ class Tasks {
     }
 
     /** Applies the patch only to the version the caller read (and named in If-Match, when given). */
-    Task update(Invocation invocation, String id, TaskPatch patch, @Nullable String ifMatch) {
+    Task update(Invocation invocation, String id, TaskPatch patch, Precondition precondition) {
         if (patch.isEmpty()) {
             throw new EmptyPatchException("title", "description", "completed");
         }
-        Task current = checked(get(invocation, id), ifMatch);
+        Task current = get(invocation, id);
+        precondition.check(ENTITY, current.version());
         Task changed = new Task(current.id(), current.ownerId(),
             patch.title() != null ? patch.title() : current.title(),
             patch.description() != null ? emptyToNull(patch.description()) : current.description(),
@@ -115,8 +111,9 @@ class Tasks {
         return changed;
     }
 
-    void delete(Invocation invocation, String id, @Nullable String ifMatch) {
-        Task current = checked(get(invocation, id), ifMatch);
+    void delete(Invocation invocation, String id, Precondition precondition) {
+        Task current = get(invocation, id);
+        precondition.check(ENTITY, current.version());
         if (tasks.deleteIfVersion(current.id(), current.version()) == 0) {
             throw new ConcurrentlyModifiedException(ENTITY);
         }
@@ -145,22 +142,6 @@ class Tasks {
         return true;
     }
 
-    private static Task checked(Task current, @Nullable String ifMatch) {
-        if (!EntityTags.matches(ifMatch, current.version())) {
-            throw new VersionMismatchException(ENTITY);
-        }
-        return current;
-    }
-
-    private NotFoundException notFound(Invocation invocation, UUID id) {
-        if (tasks.existsById(id)) {
-            // Answered as "not found" so existence is not revealed, but someone probed a foreign id: keep a trace.
-            SECURITY.atWarn().addKeyValue("taskId", id).addKeyValue("caller", invocation.subject())
-                .log("refused access to a task owned by another caller");
-        }
-        return new NotFoundException(ENTITY);
-    }
-
     private static List<String> changedFields(Task before, Task after) {
         List<String> fields = new ArrayList<>(3);
         if (!before.title().equals(after.title())) {
@@ -173,15 +154,6 @@ class Tasks {
             fields.add("completed");
         }
         return fields;
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            // A malformed id names no task: same answer as an unknown one.
-            throw new NotFoundException(ENTITY);
-        }
     }
 
     private static @Nullable String emptyToNull(@Nullable String value) {

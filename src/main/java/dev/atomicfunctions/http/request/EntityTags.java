@@ -1,13 +1,20 @@
 package dev.atomicfunctions.http.request;
 
+import dev.atomicfunctions.platform.version.Precondition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Strong entity tags built from a row version, and RFC 9110 {@code If-Match} evaluation against them. */
+/** Strong entity tags built from a row version, and RFC 9110 {@code If-Match} read as a {@link Precondition}. */
 public final class EntityTags {
+
+    private static final Pattern STRONG_TAG = Pattern.compile("\"(\\d{1,18})\"");
 
     private EntityTags() {
     }
@@ -27,17 +34,18 @@ public final class EntityTags {
 
     /**
      * @param ifMatch the {@code If-Match} header, or {@code null} when absent
-     * @param version the current row version
-     * @return whether the precondition holds: absent, {@code *}, or a list naming the current tag. Weak tags never
-     *     match, since If-Match uses the strong comparison.
+     * @return what it asks of the version: nothing when absent or {@code *}, else the versions its strong tags name.
+     *     Weak tags and anything else name no version, since If-Match uses the strong comparison.
      */
-    public static boolean matches(@Nullable String ifMatch, long version) {
+    public static Precondition precondition(@Nullable String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            return true;
+            return Precondition.NONE;
         }
-        String current = of(version);
-        return Arrays.stream(ifMatch.split(","))
-            .map(String::trim)
-            .anyMatch(tag -> tag.equals("*") || tag.equals(current));
+        List<String> tags = Arrays.stream(ifMatch.split(",")).map(String::trim).toList();
+        if (tags.contains("*")) {
+            return Precondition.NONE;
+        }
+        return new Precondition(false, tags.stream().map(STRONG_TAG::matcher).filter(Matcher::matches)
+            .map(tag -> Long.parseLong(tag.group(1))).collect(Collectors.toSet()));
     }
 }

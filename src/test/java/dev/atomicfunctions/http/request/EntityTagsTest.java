@@ -1,9 +1,12 @@
 package dev.atomicfunctions.http.request;
 
+import dev.atomicfunctions.platform.error.VersionMismatchException;
+import dev.atomicfunctions.platform.version.Precondition;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EntityTagsTest {
 
@@ -16,8 +19,15 @@ class EntityTagsTest {
         "\"2\"        | false",
         "W/\"3\"      | false",
         "3            | false",
+        "\"99999999999999999999\" | false",
     })
     void honoursIfMatchWithStrongComparison(String ifMatch, boolean matches) {
-        assertThat(EntityTags.matches(ifMatch, 3)).isEqualTo(matches);
+        Precondition precondition = EntityTags.precondition(ifMatch);
+
+        if (matches) {
+            assertThatNoException().isThrownBy(() -> precondition.check("task", 3));
+        } else {
+            assertThatThrownBy(() -> precondition.check("task", 3)).isInstanceOf(VersionMismatchException.class);
+        }
     }
 }
