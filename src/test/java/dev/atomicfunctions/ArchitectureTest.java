@@ -35,6 +35,7 @@ import io.micronaut.transaction.TransactionStatus;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.lang.annotation.Annotation;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Collection;
@@ -178,7 +179,13 @@ class ArchitectureTest {
             m -> transactional(m).filter(t -> !Boolean.TRUE.equals(t.get("readOnly").orElse(false))).isPresent()))
         // Its failure leaves the events pending for the next drain; a retry would overrun the after-commit budget.
         .and().areNotDeclaredIn(ROOT + ".outbox.OutboxRelay")
-        .should().beAnnotatedWith(RetryTransaction.class)
+        .should(new ArchCondition<>("be @RetryTransaction, or @Command") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                events.add(new SimpleConditionEvent(method, declares(method, RetryTransaction.class),
+                    method.getFullName() + " is a write that is not retried"));
+            }
+        })
         .because("a write lost to contention or to the connection is run again, and a lost COMMIT is resolved by "
             + "asking the database, whatever entry point it came through");
 
@@ -193,6 +200,8 @@ class ArchitectureTest {
     private static final ArchRule ONLY_ENTRY_POINTS_BEGIN_TRANSACTIONS = classes()
         .that(HAND_WRITTEN).and(DescribedPredicate.not(ENTRY_POINTS))
         .and().doNotHaveFullyQualifiedName(SAVEPOINT_HELPER).and().doNotHaveFullyQualifiedName(FAILED_ATTEMPT_AUDIT)
+        // A composed annotation (@Command) declares the policy of the entry points that carry it, not its own.
+        .and().areNotAnnotations()
         .should(declareOnly(Set.of(Propagation.MANDATORY)))
         .because("the entry point owns the transaction; services only join it");
 
@@ -291,7 +300,8 @@ class ArchitectureTest {
         assertThat(failures(EVERY_WRITE_DECLARES_ITS_ISOLATION))
             .anyMatch(d -> d.contains("WriteWithoutDeclaredIsolation.create("))
             .noneMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createSerializable("))
-            .noneMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createReadCommitted("));
+            .noneMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createReadCommitted("))
+            .noneMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createAsCommand("));
     }
 
     @Test
@@ -299,7 +309,8 @@ class ArchitectureTest {
         EVERY_WRITE_IS_RETRIED.check(PRODUCTION);
         assertThat(failures(EVERY_WRITE_IS_RETRIED))
             .anyMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createReadCommitted("))
-            .noneMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createRetried("));
+            .noneMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createRetried("))
+            .noneMatch(d -> d.contains("WriteWithoutDeclaredIsolation.createAsCommand("));
     }
 
     @Test
@@ -411,7 +422,7 @@ class ArchitectureTest {
         return new ArchCondition<>("carry @ReadCommitted or an explicit isolation") {
             @Override
             public void check(JavaMethod method, ConditionEvents events) {
-                boolean declared = method.isAnnotatedWith(ReadCommitted.class)
+                boolean declared = declares(method, ReadCommitted.class)
                     || transactional(method).filter(t -> t.hasExplicitlyDeclaredProperty("isolation")).isPresent();
                 events.add(new SimpleConditionEvent(method, declared,
                     method.getFullName() + " is @Transactional without @ReadCommitted or an explicit isolation"));
@@ -419,13 +430,30 @@ class ArchitectureTest {
         };
     }
 
-    /** Micronaut's or Jakarta's {@code @Transactional} on the element, if any ({@code @ReadOnly} is not one). */
+    /**
+     * Micronaut's or Jakarta's {@code @Transactional} on the element, directly or through a composed annotation such
+     * as {@code @Command}, if any ({@code @ReadOnly} is not one).
+     */
     private static Optional<JavaAnnotation<?>> transactional(HasAnnotations<?> element) {
-        return element.getAnnotations().stream()
+        return transactional(element.getAnnotations(), new HashSet<>());
+    }
+
+    private static Optional<JavaAnnotation<?>> transactional(Collection<? extends JavaAnnotation<?>> annotations,
+                                                             Set<String> seen) {
+        Optional<JavaAnnotation<?>> direct = annotations.stream()
             .filter(a -> Set.of("io.micronaut.transaction.annotation.Transactional", "jakarta.transaction.Transactional")
                 .contains(a.getRawType().getName()))
             .<JavaAnnotation<?>>map(a -> a)
             .findFirst();
+        // Only the project's own composed annotations: Micronaut's @ReadOnly is a @Transactional of its own kind.
+        return direct.isPresent() ? direct : annotations.stream().map(JavaAnnotation::getRawType)
+            .filter(type -> type.getPackageName().startsWith(ROOT) && seen.add(type.getName()))
+            .map(type -> transactional(type.getAnnotations(), seen)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** @return whether the element carries the annotation, directly or through a composed one such as {@code @Command} */
+    private static boolean declares(HasAnnotations<?> element, Class<? extends Annotation> annotation) {
+        return element.isAnnotatedWith(annotation) || element.isMetaAnnotatedWith(annotation);
     }
 
     private static ArchCondition<JavaClass> declareOnly(Set<Propagation> allowed) {

@@ -1,9 +1,7 @@
 package dev.atomicfunctions.idempotency;
 
+import dev.atomicfunctions.platform.transaction.Command;
 import dev.atomicfunctions.platform.transaction.EntryPoint;
-import dev.atomicfunctions.platform.transaction.ReadCommitted;
-import dev.atomicfunctions.platform.transaction.RetryTransaction;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /** The purge job's entry point: each bounded batch of expired records is deleted in a transaction of its own. */
@@ -18,9 +16,7 @@ public class IdempotencyPurge {
     }
 
     /** @return how many records this batch deleted */
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     public int purgeBatch(int limit) {
         return keys.purgeExpired(limit);
     }

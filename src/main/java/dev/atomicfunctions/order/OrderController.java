@@ -15,8 +15,7 @@ import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.outbox.RelayAfterCommit;
 import dev.atomicfunctions.platform.invocation.Invocation;
-import dev.atomicfunctions.platform.transaction.ReadCommitted;
-import dev.atomicfunctions.platform.transaction.RetryTransaction;
+import dev.atomicfunctions.platform.transaction.Command;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -35,7 +34,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.transaction.annotation.ReadOnly;
-import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -69,9 +67,7 @@ class OrderController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @RelayAfterCommit
     @Operation(summary = "Place an order: reserve the stock of every line, all or nothing", description = "409: "
@@ -119,9 +115,7 @@ class OrderController {
 
     @Patch("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @Operation(summary = "Change the note of a placed order")
     @Answers.Versioned
@@ -135,9 +129,7 @@ class OrderController {
     }
 
     @Post("/{id}/cancel")
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @RelayAfterCommit
     @Operation(summary = "Cancel a placed order and give its stock back", description = "409: the order "
@@ -156,9 +148,7 @@ class OrderController {
     }
 
     @Delete("/{id}")
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @Operation(summary = "Delete a cancelled or expired order (its audit trail stays)")
     @Answers.Deleted

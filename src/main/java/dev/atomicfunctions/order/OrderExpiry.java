@@ -1,11 +1,9 @@
 package dev.atomicfunctions.order;
 
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.transaction.Command;
 import dev.atomicfunctions.platform.transaction.EntryPoint;
-import dev.atomicfunctions.platform.transaction.ReadCommitted;
-import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.transaction.annotation.ReadOnly;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -30,9 +28,7 @@ public class OrderExpiry {
     }
 
     /** @return whether this call expired the order */
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     public boolean expire(Invocation invocation, UUID id) {
         return orders.expire(invocation, id);
     }

@@ -14,8 +14,7 @@ import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.AdministratorsOnly;
 import dev.atomicfunctions.platform.invocation.Invocation;
-import dev.atomicfunctions.platform.transaction.ReadCommitted;
-import dev.atomicfunctions.platform.transaction.RetryTransaction;
+import dev.atomicfunctions.platform.transaction.Command;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -32,7 +31,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.transaction.annotation.ReadOnly;
-import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -62,9 +60,7 @@ class ProductController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     @Operation(summary = "Create a product, with its initial stock as a first receipt (administrators)",
         description = "409: the SKU is already in use, whatever its case (the problem's member existing is that "
         + "product), or the same Idempotency-Key is being processed by another request (retry shortly).")
@@ -108,9 +104,7 @@ class ProductController {
 
     @Patch("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     @Operation(summary = "Change the name or price of a product (administrators)")
     @Answers.Versioned
     @ConditionalWriteProblems

@@ -12,8 +12,7 @@ import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.AdministratorsOnly;
 import dev.atomicfunctions.platform.invocation.Invocation;
-import dev.atomicfunctions.platform.transaction.ReadCommitted;
-import dev.atomicfunctions.platform.transaction.RetryTransaction;
+import dev.atomicfunctions.platform.transaction.Command;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -29,7 +28,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.transaction.annotation.ReadOnly;
-import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -59,9 +57,7 @@ class StockMovementController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     @Operation(summary = "Record a receipt or an adjustment of a product's stock (administrators)",
         description = "409: the stock would go below zero (insufficient-stock) or above 2147483647 (stock-limit); "
         + "the problem's member available is the stock there is. Or the same Idempotency-Key is being processed by another request (retry shortly).")

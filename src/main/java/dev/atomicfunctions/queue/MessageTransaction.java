@@ -6,11 +6,9 @@ import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.outbox.RelayAfterCommit;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.messaging.MessageHandler;
+import dev.atomicfunctions.platform.transaction.Command;
 import dev.atomicfunctions.platform.transaction.EntryPoint;
-import dev.atomicfunctions.platform.transaction.ReadCommitted;
-import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /**
@@ -35,9 +33,7 @@ class MessageTransaction {
      * @param messageId the SQS message id, the de-duplication key of a message without an id of its own
      * @return whether the message had an effect now (false: a redelivery, acknowledged without one)
      */
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     @AuditFailedAttempts
     @RelayAfterCommit
     boolean apply(Invocation invocation, @Nullable AttemptTarget target, Envelope envelope, MessageHandler handler,

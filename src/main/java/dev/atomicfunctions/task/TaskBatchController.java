@@ -9,8 +9,7 @@ import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.http.response.ResponseHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
-import dev.atomicfunctions.platform.transaction.ReadCommitted;
-import dev.atomicfunctions.platform.transaction.RetryTransaction;
+import dev.atomicfunctions.platform.transaction.Command;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -21,7 +20,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -52,9 +50,7 @@ class TaskBatchController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     @Operation(operationId = "createTaskBatch", summary = "Create 1 to 100 tasks: each item succeeds or fails on its own, or all or nothing",
         description = "Each item is validated and written (the task and its audit row) on its own: an item that is "
             + "invalid or that the database refuses for its data fails alone and writes nothing, the others are "

@@ -12,8 +12,7 @@ import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
-import dev.atomicfunctions.platform.transaction.ReadCommitted;
-import dev.atomicfunctions.platform.transaction.RetryTransaction;
+import dev.atomicfunctions.platform.transaction.Command;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -31,7 +30,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.transaction.annotation.ReadOnly;
-import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -59,9 +57,7 @@ class TaskController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     @Operation(summary = "Create a task", description = "409: the same Idempotency-Key is being processed by another request (retry shortly).")
     @Answers.Created
     @Status(HttpStatus.CREATED)
@@ -103,9 +99,7 @@ class TaskController {
 
     @Patch("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     @Operation(summary = "Change title, description or completion of a task")
     @Answers.Versioned
     @ConditionalWriteProblems
@@ -117,9 +111,7 @@ class TaskController {
     }
 
     @Delete("/{id}")
-    @Transactional
-    @ReadCommitted
-    @RetryTransaction
+    @Command
     @Operation(summary = "Delete a task")
     @Answers.Deleted
     @Status(HttpStatus.NO_CONTENT)

@@ -1,5 +1,6 @@
 package dev.atomicfunctions.archfixture;
 
+import dev.atomicfunctions.platform.transaction.Command;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import io.micronaut.context.annotation.Requires;
@@ -9,10 +10,11 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 
 /**
- * A write that does not say which isolation it relies on ({@code create}), next to three that do: with
- * {@link ReadCommitted}, with it and {@link RetryTransaction}, with an explicit level. Abstract and behind a property
+ * A write that does not say which isolation it relies on ({@code create}), next to four that do: with
+ * {@link ReadCommitted}, with it and {@link RetryTransaction}, as a {@link Command} (both, composed), with an
+ * explicit level. Abstract and behind a property
  * no context sets, so never a bean nor a route; {@code ArchitectureTest} must catch the first only for its isolation,
- * and all but the retried one for their retry.
+ * and all but the retried one and the command for their retry.
  */
 @Requires(property = "atomic.archfixture")
 @Controller("/fixture-isolation")
@@ -36,6 +38,12 @@ public abstract class WriteWithoutDeclaredIsolation {
     @ReadCommitted
     @RetryTransaction
     String createRetried() {
+        return "created";
+    }
+
+    @Post("/command")
+    @Command
+    String createAsCommand() {
         return "created";
     }
 

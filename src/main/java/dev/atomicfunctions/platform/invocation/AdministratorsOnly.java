@@ -1,7 +1,6 @@
 package dev.atomicfunctions.platform.invocation;
 
 import io.micronaut.aop.Around;
-import io.micronaut.context.annotation.Type;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -19,6 +18,5 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @Around
-@Type(AdministratorsOnlyInterceptor.class)
 public @interface AdministratorsOnly {
 }

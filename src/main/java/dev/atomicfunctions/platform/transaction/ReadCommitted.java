@@ -19,10 +19,11 @@ import java.lang.annotation.Target;
  * test reads it from the database ({@code DefaultIsolationIT}): every transaction already runs at it.
  * <p>
  * {@code ArchitectureTest} requires every {@code @Transactional} method of an entry point (a controller or an
- * {@link EntryPoint}) to carry this or an explicit isolation, so that each write states the level it relies on.
+ * {@link EntryPoint}) to carry this (directly or through {@link Command}) or an explicit isolation, so that each
+ * write states the level it relies on.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 public @interface ReadCommitted {
 }
