@@ -23,7 +23,7 @@ import java.util.Map;
  * and audience from context, the API's default authorizer, which no route overrides); the default stage throttles
  * and writes JSON access logs.
  */
-final class Api extends Construct {
+final class Api extends Construct implements ApiGateway {
 
     /** Steady-state requests per second the stage accepts before answering 429; protects database and budget. */
     static final int RATE_LIMIT = 100;
@@ -74,21 +74,14 @@ final class Api extends Construct {
     }
 
     /**
-     * Routes {@code methods} on {@code path} to the function's live alias, behind the JWT authorizer. Routes are
-     * explicit: no {@code ANY} method and no greedy {@code {proxy+}} path, so an operation the application does not
-     * serve is refused by API Gateway (404) without invoking, or billing, a function, and every path the API exposes
-     * is one a reviewer can read here. Each route gets its own invoke permission, scoped to its path.
+     * {@inheritDoc} Each route gets its own invoke permission, scoped to its path.
      *
      * <p>The first route given a function creates the function's integration under that route's construct path,
      * which is where its logical id comes from: keep the first route of a deployed function first.
      */
-    void route(String path, AtomicFunction target, HttpMethod... methods) {
-        if (path.contains("+}") || !path.startsWith("/")) {
-            throw new IllegalArgumentException("routes are explicit paths, with no greedy {proxy+} variable: " + path);
-        }
-        if (methods.length == 0 || List.of(methods).contains(HttpMethod.ANY)) {
-            throw new IllegalArgumentException("routes name their methods, never ANY: " + path);
-        }
+    @Override
+    public void route(String path, AtomicFunction target, HttpMethod... methods) {
+        ApiGateway.requireExplicit(path, methods);
         api.addRoutes(AddRoutesOptions.builder()
             .path(path).methods(List.of(methods))
             .integration(integrations.computeIfAbsent(target.settings().id(),
@@ -96,8 +89,8 @@ final class Api extends Construct {
             .build());
     }
 
-    /** @return the base URL callers use */
-    String url() {
+    @Override
+    public String url() {
         return stage.getUrl();
     }
 }

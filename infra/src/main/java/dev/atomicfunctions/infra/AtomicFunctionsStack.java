@@ -56,9 +56,10 @@ public final class AtomicFunctionsStack extends Stack {
         events.holdBackTransientFailuresThrough(sqs);
         new ScheduledJob(this, "Jobs", jobs, ScheduleExpression.rate(FunctionSettings.JOBS_RATE), alarms);
 
-        // Every operation of the application, each route explicit and behind the JWT authorizer, all to the one API
-        // function (FunctionSettings.api says why one). GET /tasks stays first: the integration is named after it.
-        Api http = new Api(this, "Api", settings);
+        // Every operation of the application, each route explicit and behind the authorizer, all to the one API
+        // function (FunctionSettings.api says why one), through the HTTP API or, when the deployment asks, a REST
+        // API. GET /tasks stays first: the HTTP API's integration is named after it.
+        ApiGateway http = ApiGateway.of(this, settings);
         http.route("/tasks", api, HttpMethod.GET, HttpMethod.POST);
         http.route("/tasks/{id}", api, HttpMethod.GET, HttpMethod.PATCH, HttpMethod.DELETE);
         http.route("/tasks/batch", api, HttpMethod.POST);
@@ -78,7 +79,7 @@ public final class AtomicFunctionsStack extends Stack {
         alarms.watchProxy(database);
         Suppressions.database(database, settings);
 
-        CfnOutput.Builder.create(this, "ApiUrl").value(http.url()).description("Base URL of the HTTP API").build();
+        CfnOutput.Builder.create(this, "ApiUrl").value(http.url()).description("Base URL of the API").build();
     }
 
     /** @return the factory every function of this stack is built with */

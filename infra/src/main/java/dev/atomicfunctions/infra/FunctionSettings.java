@@ -52,8 +52,10 @@ record FunctionSettings(String id, String handler, String description, int memor
             environment.put("ADMIN_SCOPES", stack.adminScopes());
         }
         return new FunctionSettings(API_ID,
-            "dev.atomicfunctions.http.request.HttpApiFunction",
-            "HTTP API: tasks, products, orders (API Gateway HTTP API, payload v2)",
+            stack.restApi() ? "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction"
+                : "dev.atomicfunctions.http.request.HttpApiFunction",
+            stack.restApi() ? "API: tasks, products, orders (API Gateway REST API, payload v1)"
+                : "HTTP API: tasks, products, orders (API Gateway HTTP API, payload v2)",
             // 1024 MB: Lambda's CPU share grows with memory, and a restore plus the first request are CPU-bound
             // (class loading, JIT); it is also the size the cold-start benchmark models. Not tuned further here.
             1024,

@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 /**
  * What a deployment chooses, read from CDK context ({@code cdk deploy -c jwtIssuer=... -c jwtAudience=...}).
  *
- * @param jwtIssuer          issuer URL of the JWT authorizer (required), e.g. a Cognito user pool's
- * @param jwtAudience        audience the tokens must carry (required): the app client id for Cognito
+ * @param jwtIssuer          issuer URL of the HTTP API's JWT authorizer (required without a REST API), e.g. a
+ *                           Cognito user pool's
+ * @param jwtAudience        audience the tokens must carry (required without a REST API): the app client id for
+ *                           Cognito
  * @param deletionProtection keep the database from being deleted (default true; {@code false} for throwaway stacks)
  * @param multiAz            a standby database in a second zone (default false: doubles the database cost)
  * @param alarmTopicArn      SNS topic every alarm notifies, or null for alarms without actions
@@ -32,16 +34,23 @@ import java.util.stream.Collectors;
  *                           stock, as the application reads a duration ({@code 24h}, {@code 90m}, {@code 2d},
  *                           {@code PT36H}): the scheduled function's {@code ORDER_EXPIRY}; null: {@value
  *                           #DEFAULT_ORDER_EXPIRY}
+ * @param restApiUserPoolArn a Cognito user pool's ARN: serve the API through a REST API (payload v1) whose Cognito
+ *                           authorizer verifies that pool's tokens, instead of the HTTP API. For what only a REST API
+ *                           offers (usage plans and API keys, AWS WAF, private endpoints); null: the HTTP API
  * @param jar                the functions' deployment package (the root build's shaded jar)
  */
 public record StackSettings(String jwtIssuer, String jwtAudience, boolean deletionProtection, boolean multiAz,
                             String alarmTopicArn, String adminGroups, String adminScopes, String warehouseSubject,
-                            String orderExpiry, Path jar) {
+                            String orderExpiry, String restApiUserPoolArn, Path jar) {
 
     /** The application's own default ({@code atomic.warehouse.subject}); FunctionsTest keeps them equal. */
     static final String DEFAULT_WAREHOUSE_SUBJECT = "warehouse";
     /** The application's own default ({@code atomic.orders.expiry}); FunctionsTest keeps them equal. */
     static final String DEFAULT_ORDER_EXPIRY = "24h";
+
+    /** A Cognito user pool's ARN, the only identity a REST API's own authorizer verifies tokens of. */
+    private static final Pattern USER_POOL_ARN = Pattern.compile(
+        "arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\\d{12}:userpool/[\\w-]+_[0-9a-zA-Z]+");
 
     /** A duration as Micronaut converts it: a positive number and a unit, or ISO-8601 ({@code PT24H}). */
     private static final Pattern DURATION = Pattern.compile("[1-9][0-9]*(ms|s|m|h|d)");
@@ -61,10 +70,15 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
     public static final String JAR_PROPERTY = "atomic.jar";
 
     public StackSettings {
-        require(jwtIssuer, "jwtIssuer");
-        require(jwtAudience, "jwtAudience");
-        if (!jwtIssuer.startsWith("https://")) {
-            throw new IllegalArgumentException("context jwtIssuer must be an https URL: " + jwtIssuer);
+        if (restApiUserPoolArn == null) {
+            require(jwtIssuer, "jwtIssuer");
+            require(jwtAudience, "jwtAudience");
+            if (!jwtIssuer.startsWith("https://")) {
+                throw new IllegalArgumentException("context jwtIssuer must be an https URL: " + jwtIssuer);
+            }
+        } else if (!USER_POOL_ARN.matcher(restApiUserPoolArn).matches()) {
+            throw new IllegalArgumentException("context restApiUserPoolArn must be a Cognito user pool's ARN"
+                + " (arn:aws:cognito-idp:<region>:<account>:userpool/<pool id>): " + restApiUserPoolArn);
         }
         adminGroups = names(adminGroups, "adminGroups");
         adminScopes = names(adminScopes, "adminScopes");
@@ -73,6 +87,11 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
         if (jar == null || !Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("the functions' jar is missing (" + jar + "): run ./mvnw package first");
         }
+    }
+
+    /** @return whether the API is served through a REST API (payload v1) rather than the HTTP API */
+    boolean restApi() {
+        return restApiUserPoolArn != null;
     }
 
     /** @return the settings from the context of {@code scope} and the jar named by the build */
@@ -87,6 +106,7 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
             contextList(scope, "adminScopes"),
             context(scope, "warehouseSubject", null),
             context(scope, "orderExpiry", null),
+            context(scope, "restApiUserPoolArn", null),
             Path.of(System.getProperty(JAR_PROPERTY, "../target/atomic-functions-0.1.0-SNAPSHOT.jar")));
     }
 

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ApiTest {
 
     /** Every operation the application serves, as API Gateway route keys. */
-    private static final List<String> OPERATIONS = List.of(
+    static final List<String> OPERATIONS = List.of(
         "GET /tasks", "POST /tasks",
         "GET /tasks/{id}", "PATCH /tasks/{id}", "DELETE /tasks/{id}",
         "POST /tasks/batch",
@@ -158,10 +158,10 @@ class ApiTest {
     @Test
     void refusesToSynthesizeWithoutAnIssuerAndAudience() {
         Path jar = Path.of(System.getProperty(StackSettings.JAR_PROPERTY));
-        assertThatThrownBy(() -> new StackSettings(null, "aud", true, false, null, null, null, null, null, jar))
+        assertThatThrownBy(() -> new StackSettings(null, "aud", true, false, null, null, null, null, null, null, jar))
             .hasMessageContaining("jwtIssuer");
         assertThatThrownBy(() -> new StackSettings("http://issuer", "aud", true, false, null, null, null, null, null,
-            jar)).hasMessageContaining("https");
+            null, jar)).hasMessageContaining("https");
     }
 
     private List<String> routeKeys() {
@@ -174,7 +174,7 @@ class ApiTest {
 
     private static StackSettings settings() {
         return new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null, null, null, null, null,
-            Path.of(System.getProperty(StackSettings.JAR_PROPERTY)));
+            null, Path.of(System.getProperty(StackSettings.JAR_PROPERTY)));
     }
 
     /**

@@ -307,16 +307,16 @@ class EventsTest {
         Path jar = Path.of(System.getProperty(StackSettings.JAR_PROPERTY));
         for (String subject : List.of("", " ", "ware house", "system:warehouse", "tab\there")) {
             assertThatThrownBy(() -> new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null,
-                null, null, subject, null, jar)).as("warehouseSubject=\"%s\"", subject)
+                null, null, subject, null, null, jar)).as("warehouseSubject=\"%s\"", subject)
                 .hasMessageContaining("warehouseSubject");
         }
         for (String expiry : List.of("", "24", "0h", "-1h", "24 h", "1 day", "PT0S", "P", "24H")) {
             assertThatThrownBy(() -> new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null,
-                null, null, null, expiry, jar)).as("orderExpiry=\"%s\"", expiry).hasMessageContaining("orderExpiry");
+                null, null, null, expiry, null, jar)).as("orderExpiry=\"%s\"", expiry).hasMessageContaining("orderExpiry");
         }
         for (String expiry : List.of("24h", "90m", "2d", "3600s", "PT36H", "P2D")) {
             assertThat(new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null,
-                null, null, null, expiry, jar).orderExpiry()).isEqualTo(expiry);
+                null, null, null, expiry, null, jar).orderExpiry()).isEqualTo(expiry);
         }
     }
 

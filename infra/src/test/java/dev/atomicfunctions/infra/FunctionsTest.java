@@ -143,9 +143,9 @@ class FunctionsTest {
         Path jar = Path.of(System.getProperty(StackSettings.JAR_PROPERTY));
         for (String list : List.of("", "admin,", "admin,,ops", "catalogue admins")) {
             assertThatThrownBy(() -> new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null,
-                list, null, null, null, jar)).as("adminGroups=\"%s\"", list).hasMessageContaining("adminGroups");
+                list, null, null, null, null, jar)).as("adminGroups=\"%s\"", list).hasMessageContaining("adminGroups");
             assertThatThrownBy(() -> new StackSettings(Synthesized.ISSUER, Synthesized.AUDIENCE, true, false, null,
-                null, list, null, null, jar)).as("adminScopes=\"%s\"", list).hasMessageContaining("adminScopes");
+                null, list, null, null, null, jar)).as("adminScopes=\"%s\"", list).hasMessageContaining("adminScopes");
         }
     }
 
