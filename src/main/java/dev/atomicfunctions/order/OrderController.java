@@ -15,6 +15,7 @@ import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.outbox.RelayAfterCommit;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.paging.Page;
 import dev.atomicfunctions.platform.transaction.Command;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -95,7 +96,7 @@ class OrderController {
     @Operation(summary = "List the caller's orders, newest first")
     @Answers.Read
     @InvalidInputProblem
-    OrderPage list(@Parameter(hidden = true) Invocation invocation,
+    Page<OrderView> list(@Parameter(hidden = true) Invocation invocation,
                    @QueryValue @Nullable @Pattern(regexp = "^(PLACED|CANCELLED|EXPIRED|FULFILLED)$",
                        message = "must be PLACED, CANCELLED, EXPIRED or FULFILLED") String status,
                    @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,

@@ -9,7 +9,7 @@ import dev.atomicfunctions.platform.error.ConcurrentlyModifiedException;
 import dev.atomicfunctions.platform.error.EmptyPatchException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.invocation.Lookups;
-import dev.atomicfunctions.platform.paging.KeysetPage;
+import dev.atomicfunctions.platform.paging.Page;
 import dev.atomicfunctions.platform.version.Precondition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -56,14 +56,13 @@ class Orders {
         return OrderView.of(order, lines.findByOrderIdOrderByLineNo(order.id()));
     }
 
-    OrderPage list(Invocation invocation, @Nullable OrderStatus status, int limit, @Nullable String cursor) {
-        KeysetPage<Order> page = KeysetPage.read(cursor, limit, (createdAt, id, count) ->
+    Page<OrderView> list(Invocation invocation, @Nullable OrderStatus status, int limit, @Nullable String cursor) {
+        Page<Order> page = Page.read(cursor, limit, (createdAt, id, count) ->
             orders.findPage(invocation.subject(), status == null ? null : status.name(), createdAt, id, count));
-        Map<UUID, List<OrderLine>> linesByOrder = page.rows().isEmpty() ? Map.of()
-            : lines.findByOrderIdInOrderByLineNo(page.rows().stream().map(Order::id).toList()).stream()
+        Map<UUID, List<OrderLine>> linesByOrder = page.items().isEmpty() ? Map.of()
+            : lines.findByOrderIdInOrderByLineNo(page.items().stream().map(Order::id).toList()).stream()
                 .collect(Collectors.groupingBy(OrderLine::orderId));
-        return new OrderPage(page.rows().stream()
-            .map(o -> OrderView.of(o, linesByOrder.getOrDefault(o.id(), List.of()))).toList(), page.nextCursor());
+        return page.map(o -> OrderView.of(o, linesByOrder.getOrDefault(o.id(), List.of())));
     }
 
     /** Changes the note of a PLACED order, only at the version the caller read (and named in If-Match). */

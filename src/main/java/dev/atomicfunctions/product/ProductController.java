@@ -14,6 +14,7 @@ import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.AdministratorsOnly;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.paging.Page;
 import dev.atomicfunctions.platform.transaction.Command;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -87,7 +88,7 @@ class ProductController {
     @Operation(summary = "List the catalogue, newest first")
     @Answers.Read
     @InvalidInputProblem
-    ProductPage list(@Parameter(hidden = true) Invocation invocation,
+    Page<ProductView> list(@Parameter(hidden = true) Invocation invocation,
                      @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                      @QueryValue @Nullable String cursor) {
         return products.list(limit, cursor);

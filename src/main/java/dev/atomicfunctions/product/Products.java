@@ -10,7 +10,7 @@ import dev.atomicfunctions.platform.error.EmptyPatchException;
 import dev.atomicfunctions.platform.error.NotFoundException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.invocation.Lookups;
-import dev.atomicfunctions.platform.paging.KeysetPage;
+import dev.atomicfunctions.platform.paging.Page;
 import dev.atomicfunctions.platform.transaction.Savepoints;
 import dev.atomicfunctions.platform.version.Precondition;
 import io.micronaut.core.annotation.Nullable;
@@ -107,9 +107,8 @@ class Products {
         return products.findById(parseId(id)).orElseThrow(Products::notFound);
     }
 
-    ProductPage list(int limit, @Nullable String cursor) {
-        KeysetPage<Product> page = KeysetPage.read(cursor, limit, products::findPage);
-        return new ProductPage(page.rows().stream().map(ProductView::of).toList(), page.nextCursor());
+    Page<ProductView> list(int limit, @Nullable String cursor) {
+        return Page.read(cursor, limit, products::findPage).map(ProductView::of);
     }
 
     /**

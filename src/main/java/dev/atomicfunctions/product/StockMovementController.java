@@ -12,6 +12,7 @@ import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.AdministratorsOnly;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.paging.Page;
 import dev.atomicfunctions.platform.transaction.Command;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -87,7 +88,7 @@ class StockMovementController {
     @Answers.Read
     @InvalidInputProblem
     @NotFoundProblem
-    StockMovementPage list(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
+    Page<StockMovementView> list(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                            @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                            @QueryValue @Nullable String cursor) {
         return movements.list(id, limit, cursor);

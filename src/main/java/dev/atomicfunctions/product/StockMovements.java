@@ -7,7 +7,7 @@ import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.error.NotFoundException;
 import dev.atomicfunctions.platform.invocation.Invocation;
-import dev.atomicfunctions.platform.paging.KeysetPage;
+import dev.atomicfunctions.platform.paging.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -79,14 +79,13 @@ class StockMovements {
     }
 
     /** @throws NotFoundException when there is no such product (or the id is malformed) */
-    StockMovementPage list(String productId, int limit, @Nullable String cursor) {
+    Page<StockMovementView> list(String productId, int limit, @Nullable String cursor) {
         UUID id = Products.parseId(productId);
         if (products.findById(id).isEmpty()) {
             throw Products.notFound();
         }
-        KeysetPage<StockMovement> page = KeysetPage.read(cursor, limit,
-            (createdAt, after, count) -> movements.findPage(id, createdAt, after, count));
-        return new StockMovementPage(page.rows().stream().map(StockMovementView::of).toList(), page.nextCursor());
+        return Page.read(cursor, limit, (createdAt, after, count) -> movements.findPage(id, createdAt, after, count))
+            .map(StockMovementView::of);
     }
 
     private static NotFoundException notFound() {

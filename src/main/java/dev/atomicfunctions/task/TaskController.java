@@ -12,6 +12,7 @@ import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
+import dev.atomicfunctions.platform.paging.Page;
 import dev.atomicfunctions.platform.transaction.Command;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -80,7 +81,7 @@ class TaskController {
     @Operation(summary = "List the caller's tasks, newest first")
     @Answers.Read
     @InvalidInputProblem
-    TaskPage list(@Parameter(hidden = true) Invocation invocation,
+    Page<TaskView> list(@Parameter(hidden = true) Invocation invocation,
                   @QueryValue @Nullable @Pattern(regexp = "^(true|false)$", message = "must be true or false")
                   String completed,
                   @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,

@@ -9,7 +9,7 @@ import dev.atomicfunctions.platform.error.ConcurrentlyModifiedException;
 import dev.atomicfunctions.platform.error.EmptyPatchException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.invocation.Lookups;
-import dev.atomicfunctions.platform.paging.KeysetPage;
+import dev.atomicfunctions.platform.paging.Page;
 import dev.atomicfunctions.platform.version.Precondition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -81,10 +81,10 @@ class Tasks {
         return Lookups.owned(ENTITY, id, invocation, tasks::findByIdAndOwnerId, tasks::existsById);
     }
 
-    TaskPage list(Invocation invocation, @Nullable Boolean completed, int limit, @Nullable String cursor) {
-        KeysetPage<Task> page = KeysetPage.read(cursor, limit,
-            (createdAt, id, count) -> tasks.findPage(invocation.subject(), completed, createdAt, id, count));
-        return new TaskPage(page.rows().stream().map(TaskView::of).toList(), page.nextCursor());
+    Page<TaskView> list(Invocation invocation, @Nullable Boolean completed, int limit, @Nullable String cursor) {
+        return Page.read(cursor, limit,
+            (createdAt, id, count) -> tasks.findPage(invocation.subject(), completed, createdAt, id, count))
+            .map(TaskView::of);
     }
 
     /** Applies the patch only to the version the caller read (and named in If-Match, when given). */
