@@ -81,7 +81,7 @@ class ArchitectureTest {
      * The one class besides entry points that may open a transaction ({@code REQUIRES_NEW}): the audit record of a
      * failed attempt, written after the attempt's own transaction rolled back.
      */
-    static final String FAILED_ATTEMPT_AUDIT = ROOT + ".audit.FailedAttempts";
+    static final String FAILED_ATTEMPT_AUDIT = ROOT + ".audit.FailedAttemptRecorder";
 
     /**
      * Micronaut generates {@code $...} and {@code ...$Intercepted} classes; the rules judge the code we write, and
@@ -131,7 +131,7 @@ class ArchitectureTest {
     /**
      * What stands between a Lambda handler and its entry points, outside every transaction, and may call them:
      * QueueHandler, BatchConsumer, MessageProcessor, MessageTransaction; ScheduledHandler, ScheduledJobs, then
-     * OrderExpiry, IdempotencyPurge and OutboxDrain, OutboxRelay. (Controllers are called by routing, not by code.)
+     * ExpireOrders, IdempotencyPurge and OutboxDrain, OutboxRelay. (Controllers are called by routing, not by code.)
      */
     static final Set<String> DRIVERS = Set.of(
         ROOT + ".queue.BatchConsumer",
@@ -141,7 +141,7 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> DRIVER = DescribedPredicate.describe("drivers of entry points",
         c -> DRIVERS.contains(c.getName()));
     /** Drains the outbox around an entry-point method, outside its transaction interceptor: after the commit. */
-    static final String AFTER_COMMIT_RELAYER = ROOT + ".outbox.AfterCommitRelayer";
+    static final String AFTER_COMMIT_RELAYER = ROOT + ".outbox.RelayAfterCommitInterceptor";
 
     private static final DescribedPredicate<JavaMethod> ENTRY_POINT_METHODS = DescribedPredicate.describe(
         "routes and entry-point methods", m -> !m.getOwner().getName().contains("$")

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
 /**
  * Leaves an audit record of every failed attempt of this entry-point method (refused for a domain reason, lost to
  * contention after every retry, or failed unexpectedly): who, through which request, on what, and why. The record
- * is written by {@link FailedAttempts} in a transaction of its own, after the method's transaction rolled back: never
+ * is written by {@link FailedAttemptRecorder} in a transaction of its own, after the method's transaction rolled back: never
  * inside it, where it would be rolled back too. The method needs an {@code Invocation} parameter; a {@code String}
  * parameter named {@code id} names the entity. An {@link AttemptTarget} parameter, when the method has one, names
  * the entity and the operation instead (a queue message's); a null one, nothing to audit.

@@ -41,7 +41,7 @@ public class AuditTrail {
     }
 
     /**
-     * Records an attempt that failed. Called by {@link FailedAttempts}, in the transaction it opens after the
+     * Records an attempt that failed. Called by {@link FailedAttemptRecorder}, in the transaction it opens after the
      * attempt's own rolled back.
      */
     void recordFailure(Invocation invocation, String entityType, String entityId, String reason) {

@@ -1,7 +1,7 @@
 package dev.atomicfunctions.jobs;
 
 import dev.atomicfunctions.idempotency.IdempotencyPurge;
-import dev.atomicfunctions.order.OrderExpiry;
+import dev.atomicfunctions.order.ExpireOrders;
 import dev.atomicfunctions.outbox.OutboxDrain;
 import dev.atomicfunctions.platform.invocation.Deadline;
 import dev.atomicfunctions.platform.invocation.Invocation;
@@ -32,7 +32,7 @@ final class ScheduledJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledJobs.class);
 
-    private final OrderExpiry expiry;
+    private final ExpireOrders expiry;
     private final OutboxDrain outbox;
     private final IdempotencyPurge purge;
     private final Clock clock;
@@ -40,7 +40,7 @@ final class ScheduledJobs {
     private final int batchSize;
     private final Duration margin;
 
-    ScheduledJobs(OrderExpiry expiry, OutboxDrain outbox, IdempotencyPurge purge, Clock clock,
+    ScheduledJobs(ExpireOrders expiry, OutboxDrain outbox, IdempotencyPurge purge, Clock clock,
                   @Value("${atomic.orders.expiry}") Duration orderExpiry,
                   @Value("${atomic.jobs.batch-size}") int batchSize,
                   @Value("${atomic.jobs.deadline-margin}") Duration margin) {

@@ -13,13 +13,13 @@ import java.time.Duration;
 /** Implements {@link RelayAfterCommit}: outside every transaction interceptor, so it runs after the commit. */
 @Singleton
 @InterceptorBean(RelayAfterCommit.class)
-final class AfterCommitRelayer implements MethodInterceptor<Object, Object> {
+final class RelayAfterCommitInterceptor implements MethodInterceptor<Object, Object> {
 
     private final OutboxDrain drain;
     private final Duration budget;
     private final Duration answerMargin;
 
-    AfterCommitRelayer(OutboxDrain drain, @Value("${atomic.outbox.after-commit-budget}") Duration budget,
+    RelayAfterCommitInterceptor(OutboxDrain drain, @Value("${atomic.outbox.after-commit-budget}") Duration budget,
                        @Value("${atomic.deadline.answer-margin}") Duration answerMargin) {
         this.drain = drain;
         this.budget = budget;

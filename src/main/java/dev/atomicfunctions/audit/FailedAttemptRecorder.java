@@ -13,11 +13,11 @@ import java.util.List;
  * this class as the only such exception.
  */
 @Singleton
-class FailedAttempts {
+class FailedAttemptRecorder {
 
     private final AuditTrail audit;
 
-    FailedAttempts(AuditTrail audit) {
+    FailedAttemptRecorder(AuditTrail audit) {
         this.audit = audit;
     }
 

@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @InterceptorBean(AuditFailedAttempts.class)
-final class FailedAttemptAuditor implements MethodInterceptor<Object, Object> {
+final class AuditFailedAttemptsInterceptor implements MethodInterceptor<Object, Object> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FailedAttemptAuditor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AuditFailedAttemptsInterceptor.class);
 
-    private final FailedAttempts attempts;
+    private final FailedAttemptRecorder attempts;
     private final TimeBudget budget;
 
-    FailedAttemptAuditor(FailedAttempts attempts, TimeBudget budget) {
+    AuditFailedAttemptsInterceptor(FailedAttemptRecorder attempts, TimeBudget budget) {
         this.attempts = attempts;
         this.budget = budget;
     }

@@ -13,11 +13,11 @@ import java.util.UUID;
 /** The expiry job's entry point: one transaction per order, so one failure never undoes the others. */
 @EntryPoint
 @Singleton
-public class OrderExpiry {
+public class ExpireOrders {
 
     private final ExpiringOrders orders;
 
-    OrderExpiry(ExpiringOrders orders) {
+    ExpireOrders(ExpiringOrders orders) {
         this.orders = orders;
     }
 
