@@ -54,13 +54,12 @@ import java.util.regex.Pattern;
  * </ul>
  * The rounds: {@code atomic.snapstart.priming-rounds} ({@code SNAPSTART_PRIMING_ROUNDS}, 300). One loads and
  * initialises the path; a few hundred also get it compiled (Lambda's JVM compiles with C1 only, a method after some
- * 200 calls), and the snapshot keeps the compiled code. Measured (benchmark, SnapStart runs, POST /tasks, handler
- * call only): the first invocation after a restore took 6.9 ms after 1 round, 5.1 after 25, 4.7 after 100, 4.1 after
- * 300, against 140 ms without priming; 300 rounds take a few seconds before the snapshot (Lambda allows the
- * initialisation, this hook included, at least 130 s). After the rounds, a full garbage collection and one last
- * round (see {@link #prime()}): the whole first invocation, the runtime's reading of the event included, went from
- * about 56 ms to 26 ms. Each HTTP API event and answer also goes through the Lambda runtime's own JSON serialization
- * ({@link RuntimeSerialization}), as an invocation's do: that took most of the 26 ms left.
+ * 200 calls), and the snapshot keeps the compiled code: the more rounds, the faster the first invocation after a
+ * restore, with little gained beyond a few hundred (the benchmark's README has the numbers), which take a few seconds
+ * of an initialisation Lambda allows at least 130 s. After the rounds, a full garbage collection and one last round
+ * (see {@link #prime()}), so that the restored heap needs no collection at once. Each HTTP API event and answer also
+ * goes through the Lambda runtime's own JSON serialization ({@link RuntimeSerialization}), as an invocation's do,
+ * because that reading is part of the first invocation too.
  * <p>
  * Only {@code beforeCheckpoint} primes: a cold start without SnapStart never runs it. {@code atomic.snapstart.priming}
  * ({@code SNAPSTART_PRIMING}, on by default) turns it off. The requests use the payload of the function's handler
@@ -172,10 +171,10 @@ final class SnapStartPriming implements OrderedResource {
                     round(send, statuses);
                 }
                 // A full collection now, not after the restore: with Lambda's flags the heap starts at 16 MB and
-                // metaspace at its first threshold, so the first invocation after a restore paid a full GC (25-35 ms,
-                // "Metadata GC Threshold") once the runtime loaded its JSON classes. Collected here, the snapshot
+                // metaspace at its first threshold, so the first invocation after a restore would pay a full GC
+                // ("Metadata GC Threshold") once the runtime loaded its JSON classes. Collected here, the snapshot
                 // holds a compact heap and a raised threshold. One more round then brings back what the
-                // collection dropped (soft-referenced caches): without it the first invocation took 2 ms more.
+                // collection dropped (soft-referenced caches), which the first invocation would otherwise rebuild.
                 System.gc();
                 statuses.clear();
                 round(send, statuses);
