@@ -30,17 +30,7 @@ final class Api extends Construct implements ApiGateway {
     /** Short bursts above the rate. */
     static final int BURST_LIMIT = 200;
 
-    /**
-     * JSON, one line per request. requestId is the id the functions log as {@code apiRequestId}, so an access log
-     * line leads to the function's log lines.
-     */
-    private static final AccessLogFormat ACCESS_LOG_FORMAT = AccessLogFormat.custom("""
-        {"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime",\
-        "method":"$context.httpMethod","path":"$context.path","routeKey":"$context.routeKey",\
-        "status":"$context.status","responseLength":"$context.responseLength",\
-        "latencyMs":"$context.responseLatency","integrationLatencyMs":"$context.integrationLatency",\
-        "integrationStatus":"$context.integrationStatus","integrationError":"$context.integrationErrorMessage",\
-        "authorizerError":"$context.authorizer.error","subject":"$context.authorizer.claims.sub"}""");
+    private static final AccessLogFormat ACCESS_LOG_FORMAT = accessLogFormat("routeKey", "$context.routeKey");
 
     private final HttpApi api;
     private final HttpStage stage;
@@ -87,6 +77,22 @@ final class Api extends Construct implements ApiGateway {
             .integration(integrations.computeIfAbsent(target.settings().id(),
                 id -> new HttpLambdaIntegration(id + "Integration", target.live())))
             .build());
+    }
+
+    /**
+     * JSON, one line per request, the same for the HTTP API and a REST API but for the variable naming the route.
+     * requestId is the id the functions log as {@code apiRequestId}, so an access log line leads to the function's
+     * log lines.
+     */
+    static AccessLogFormat accessLogFormat(String routeField, String routeVariable) {
+        return AccessLogFormat.custom("""
+            {"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime",\
+            "method":"$context.httpMethod","path":"$context.path","%s":"%s",\
+            "status":"$context.status","responseLength":"$context.responseLength",\
+            "latencyMs":"$context.responseLatency","integrationLatencyMs":"$context.integrationLatency",\
+            "integrationStatus":"$context.integrationStatus","integrationError":"$context.integrationErrorMessage",\
+            "authorizerError":"$context.authorizer.error","subject":"$context.authorizer.claims.sub"}\
+            """.formatted(routeField, routeVariable));
     }
 
     @Override

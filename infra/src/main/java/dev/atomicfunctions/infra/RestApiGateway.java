@@ -29,14 +29,8 @@ import java.util.Map;
  */
 final class RestApiGateway extends Construct implements ApiGateway {
 
-    /** As the HTTP API's, with a REST API's variable names; requestId leads to the function's apiRequestId. */
-    private static final AccessLogFormat ACCESS_LOG_FORMAT = AccessLogFormat.custom("""
-        {"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime",\
-        "method":"$context.httpMethod","path":"$context.path","resourcePath":"$context.resourcePath",\
-        "status":"$context.status","responseLength":"$context.responseLength",\
-        "latencyMs":"$context.responseLatency","integrationLatencyMs":"$context.integrationLatency",\
-        "integrationStatus":"$context.integrationStatus","integrationError":"$context.integrationErrorMessage",\
-        "authorizerError":"$context.authorizer.error","subject":"$context.authorizer.claims.sub"}""");
+    private static final AccessLogFormat ACCESS_LOG_FORMAT = Api.accessLogFormat("resourcePath",
+        "$context.resourcePath");
 
     private final RestApi api;
     /** One integration per function, shared by its methods (each method still gets its own invoke permission). */
