@@ -49,6 +49,7 @@ import java.util.stream.Stream;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -261,12 +262,25 @@ class ArchitectureTest {
             .and(DescribedPredicate.not(resideInAPackage(ROOT + ".platform.."))))
         .because("the platform serves every entry point and feature");
 
+    /** The HTTP edge's own parts (its way in, its problems, its answers), beneath the adapters of each feature. */
+    private static final String[] HTTP_EDGE = {ROOT + ".http.request..", ROOT + ".http.problem..",
+        ROOT + ".http.response.."};
+    private static final String[] TRANSPORTS = {ROOT + ".http..", ROOT + ".queue..", ROOT + ".jobs.."};
+
     private static final ArchRule HTTP_EDGE_KNOWS_NO_FEATURE = noClasses()
-        .that().resideInAPackage(ROOT + ".http..")
+        .that().resideInAnyPackage(HTTP_EDGE)
         .should().dependOnClassesThat(resideInAPackage(ROOT + "..")
-            .and(DescribedPredicate.not(resideInAPackage(ROOT + ".http..")))
+            .and(DescribedPredicate.not(resideInAnyPackage(HTTP_EDGE)))
             .and(DescribedPredicate.not(resideInAPackage(ROOT + ".platform.."))))
-        .because("features use the HTTP edge, never the other way round");
+        .because("each feature's adapter (http.task, http.product, http.order) uses the edge, never the other way "
+            + "round");
+
+    private static final ArchRule FEATURES_KNOW_NO_TRANSPORT = noClasses()
+        .that(HAND_WRITTEN).and().resideOutsideOfPackages(TRANSPORTS)
+        .and().resideOutsideOfPackage(ROOT + ".migration..")
+        .should().dependOnClassesThat().resideInAnyPackage(TRANSPORTS)
+        .because("transports are adapters around the features: a feature answers in domain types and failures, "
+            + "which each edge says in its own terms");
 
     /**
      * SnapStart restores many environments from one snapshot: a seeded PRNG would repeat its sequence in each.
@@ -395,6 +409,13 @@ class ArchitectureTest {
     void crossCuttingPackagesKnowNoFeature() {
         PLATFORM_KNOWS_NOTHING_ABOVE_IT.check(PRODUCTION);
         HTTP_EDGE_KNOWS_NO_FEATURE.check(PRODUCTION);
+    }
+
+    @Test
+    void featuresKnowNoTransport() {
+        FEATURES_KNOW_NO_TRANSPORT.check(PRODUCTION);
+        assertThat(failures(FEATURES_KNOW_NO_TRANSPORT))
+            .anyMatch(d -> d.contains("FeatureAnsweringInHttp") && d.contains("http.problem.Problem"));
     }
 
     @Test

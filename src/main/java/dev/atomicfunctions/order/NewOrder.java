@@ -20,8 +20,8 @@ import java.util.UUID;
  * @param note  up to 500 characters, optional
  */
 @Serdeable
-record NewOrder(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull Line> lines,
-                @Nullable @Length(max = 500) @Schema(maxLength = 500) String note) {
+public record NewOrder(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull Line> lines,
+                       @Nullable @Length(max = 500) @Schema(maxLength = 500) String note) {
 
     /**
      * One line: a product named by {@code productId} or by {@code sku} (not both), and how many.

@@ -1,9 +1,9 @@
 package dev.atomicfunctions.order;
 
 /** Names of the order events in the outbox; consumers match on them. */
-final class OrderEvents {
+public final class OrderEvents {
 
-    static final String AGGREGATE = "order";
+    public static final String AGGREGATE = "order";
     static final String PLACED = "order.placed";
     static final String CANCELLED = "order.cancelled";
     static final String EXPIRED = "order.expired";

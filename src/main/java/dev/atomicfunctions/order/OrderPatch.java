@@ -12,5 +12,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Serdeable
 @Schema(minProperties = 1, description = "At least one field: an empty patch is refused")
-record OrderPatch(@Nullable @Length(max = 500) @Schema(maxLength = 500) String note) {
+public record OrderPatch(@Nullable @Length(max = 500) @Schema(maxLength = 500) String note) {
 }

@@ -31,7 +31,7 @@ import java.util.UUID;
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-class OrderPlacement {
+public class OrderPlacement {
 
     private static final String OPERATION = "POST /orders";
 
@@ -54,7 +54,7 @@ class OrderPlacement {
         this.clock = clock;
     }
 
-    Outcome<OrderView> place(Invocation invocation, NewOrder request, @Nullable String idempotencyKey) {
+    public Outcome<OrderView> place(Invocation invocation, NewOrder request, @Nullable String idempotencyKey) {
         return idempotency.once(invocation, new IdempotentRequest(OPERATION, idempotencyKey, request),
             OrderView.class, () -> placeNow(invocation, request));
     }

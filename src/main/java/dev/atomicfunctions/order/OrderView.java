@@ -11,15 +11,15 @@ import java.util.UUID;
 /** An order as its owner sees it: every value as stored after commit. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record OrderView(UUID id,
-                 OrderStatus status,
-                 List<Line> lines,
-                 long totalMinor,
-                 String currency,
-                 @Nullable String note,
-                 Instant createdAt,
-                 Instant updatedAt,
-                 long version) {
+public record OrderView(UUID id,
+                        OrderStatus status,
+                        List<Line> lines,
+                        long totalMinor,
+                        String currency,
+                        @Nullable String note,
+                        Instant createdAt,
+                        Instant updatedAt,
+                        long version) {
 
     /** A line with the unit price snapshotted when the order was placed. */
     @Serdeable

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-class Orders {
+public class Orders {
 
 
     private final OrderRepository orders;
@@ -51,12 +51,12 @@ class Orders {
         this.clock = clock;
     }
 
-    OrderView get(Invocation invocation, String id) {
+    public OrderView get(Invocation invocation, String id) {
         Order order = owned(invocation, id);
         return OrderView.of(order, lines.findByOrderIdOrderByLineNo(order.id()));
     }
 
-    Page<OrderView> list(Invocation invocation, @Nullable OrderStatus status, int limit, @Nullable String cursor) {
+    public Page<OrderView> list(Invocation invocation, @Nullable OrderStatus status, int limit, @Nullable String cursor) {
         Page<Order> page = Page.read(cursor, limit, (createdAt, id, count) ->
             orders.findPage(invocation.subject(), status == null ? null : status.name(), createdAt, id, count));
         Map<UUID, List<OrderLine>> linesByOrder = page.items().isEmpty() ? Map.of()
@@ -66,7 +66,7 @@ class Orders {
     }
 
     /** Changes the note of a PLACED order, only at the version the caller read (and named in If-Match). */
-    OrderView changeNote(Invocation invocation, String id, OrderPatch patch, Precondition precondition) {
+    public OrderView changeNote(Invocation invocation, String id, OrderPatch patch, Precondition precondition) {
         if (patch.note() == null) {
             throw new EmptyPatchException("note");
         }
@@ -100,14 +100,14 @@ class Orders {
 
     private static final String CANCEL_OPERATION = "POST /orders/{id}/cancel";
 
-    Outcome<OrderView> cancel(Invocation invocation, String id, @Nullable String idempotencyKey) {
+    public Outcome<OrderView> cancel(Invocation invocation, String id, @Nullable String idempotencyKey) {
         return idempotency.once(invocation, new IdempotentRequest(CANCEL_OPERATION, idempotencyKey,
             new CancelRequest(id)), OrderView.class, () -> release.release(invocation, locked(invocation, id),
             OrderStatus.CANCELLED));
     }
 
     /** Deletes a finished order that never shipped; its stock movements and audit trail stay. */
-    void delete(Invocation invocation, String id, Precondition precondition) {
+    public void delete(Invocation invocation, String id, Precondition precondition) {
         Order current = locked(invocation, id);
         precondition.check(OrderEvents.AGGREGATE, current.version());
         if (current.status() != OrderStatus.CANCELLED && current.status() != OrderStatus.EXPIRED) {

@@ -15,17 +15,17 @@ import java.util.UUID;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record CreatedProduct(UUID id,
-                      String sku,
-                      String name,
-                      long priceMinor,
-                      String currency,
-                      int stock,
-                      Instant createdAt,
-                      Instant updatedAt,
-                      long version,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = false)
-                      @Nullable InitialReceipt initialReceipt) {
+public record CreatedProduct(UUID id,
+                             String sku,
+                             String name,
+                             long priceMinor,
+                             String currency,
+                             int stock,
+                             Instant createdAt,
+                             Instant updatedAt,
+                             long version,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = false)
+                             @Nullable InitialReceipt initialReceipt) {
 
     /**
      * The stock movement that recorded a new product's initial stock.

@@ -20,11 +20,11 @@ import jakarta.validation.constraints.Pattern;
  * @param initialStock units in stock from the start, recorded as a first receipt; absent or 0: none
  */
 @Serdeable
-record NewProduct(@NotNull @Pattern(regexp = SKU, message = SKU_MESSAGE) @Schema(minLength = 1, maxLength = 64) String sku,
-                  @NotBlank @Length(max = 200) @Schema(minLength = 1, maxLength = 200) String name,
-                  @NotNull @Min(0) Long priceMinor,
-                  @NotNull @CurrencyCode @Schema(pattern = "^[A-Z]{3}$", minLength = 3, maxLength = 3) String currency,
-                  @Nullable @Min(0) Integer initialStock) {
+public record NewProduct(@NotNull @Pattern(regexp = SKU, message = SKU_MESSAGE) @Schema(minLength = 1, maxLength = 64) String sku,
+                         @NotBlank @Length(max = 200) @Schema(minLength = 1, maxLength = 200) String name,
+                         @NotNull @Min(0) Long priceMinor,
+                         @NotNull @CurrencyCode @Schema(pattern = "^[A-Z]{3}$", minLength = 3, maxLength = 3) String currency,
+                         @Nullable @Min(0) Integer initialStock) {
 
     /** Anchored and valid as ECMA-262 too, for the OpenAPI document's users; the column's CHECK is the same. */
     static final String SKU = "^[A-Za-z0-9._-]{1,64}$";

@@ -17,9 +17,9 @@ import jakarta.validation.constraints.Pattern;
  */
 @Serdeable
 @QuantityFitsKind
-record NewStockMovement(@NotNull @Pattern(regexp = "^(RECEIPT|ADJUSTMENT)$", message = "must be RECEIPT or ADJUSTMENT")
-                        @Schema(allowableValues = {"RECEIPT", "ADJUSTMENT"}) String kind,
-                        @NotNull @Schema(description = "Units, signed: positive into stock, negative out of it; "
+public record NewStockMovement(@NotNull @Pattern(regexp = "^(RECEIPT|ADJUSTMENT)$", message = "must be RECEIPT or ADJUSTMENT")
+                               @Schema(allowableValues = {"RECEIPT", "ADJUSTMENT"}) String kind,
+                               @NotNull @Schema(description = "Units, signed: positive into stock, negative out of it; "
                             + "never 0, positive for a RECEIPT") Integer quantity,
                         @NotBlank @Length(max = 200) @Schema(minLength = 1, maxLength = 200) String reason) {
 

@@ -16,9 +16,9 @@ import jakarta.validation.constraints.Pattern;
  */
 @Serdeable
 @Schema(minProperties = 1, description = "At least one field: an empty patch is refused")
-record ProductPatch(@Nullable @Length(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
-                    @Schema(minLength = 1, maxLength = 200) String name,
-                    @Nullable @Min(0) Long priceMinor) {
+public record ProductPatch(@Nullable @Length(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+                           @Schema(minLength = 1, maxLength = 200) String name,
+                           @Nullable @Min(0) Long priceMinor) {
 
     /** Some character other than white space; valid as ECMA-262 too, for the OpenAPI document's users. */
     static final String NOT_BLANK = "^[\\s\\S]*\\S[\\s\\S]*$";

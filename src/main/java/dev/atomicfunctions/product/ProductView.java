@@ -9,15 +9,15 @@ import java.util.UUID;
 /** A product as callers see it: every value as stored after commit. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record ProductView(UUID id,
-                   String sku,
-                   String name,
-                   long priceMinor,
-                   String currency,
-                   int stock,
-                   Instant createdAt,
-                   Instant updatedAt,
-                   long version) {
+public record ProductView(UUID id,
+                          String sku,
+                          String name,
+                          long priceMinor,
+                          String currency,
+                          int stock,
+                          Instant createdAt,
+                          Instant updatedAt,
+                          long version) {
 
     static ProductView of(Product product) {
         return new ProductView(product.id(), product.sku(), product.name(), product.priceMinor(), product.currency(),

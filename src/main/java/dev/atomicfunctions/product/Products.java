@@ -30,7 +30,7 @@ import java.util.UUID;
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-class Products {
+public class Products {
 
     static final String ENTITY = "product";
     private static final String CREATE_OPERATION = "POST /products";
@@ -59,7 +59,7 @@ class Products {
      *
      * @throws DuplicateSkuException          when another product has the SKU, whatever its case
      */
-    Outcome<CreatedProduct> create(Invocation invocation, NewProduct request, @Nullable String idempotencyKey) {
+    public Outcome<CreatedProduct> create(Invocation invocation, NewProduct request, @Nullable String idempotencyKey) {
         NewProduct understood = request.understood();
         return idempotency.once(invocation, new IdempotentRequest(CREATE_OPERATION, idempotencyKey, understood),
             CreatedProduct.class, () -> insert(invocation, understood));
@@ -103,11 +103,15 @@ class Products {
     }
 
     /** @throws NotFoundException when there is no such product (or the id is malformed) */
-    Product get(String id) {
+    public ProductView get(String id) {
+        return ProductView.of(find(id));
+    }
+
+    private Product find(String id) {
         return products.findById(parseId(id)).orElseThrow(Products::notFound);
     }
 
-    Page<ProductView> list(int limit, @Nullable String cursor) {
+    public Page<ProductView> list(int limit, @Nullable String cursor) {
         return Page.read(cursor, limit, products::findPage).map(ProductView::of);
     }
 
@@ -115,11 +119,11 @@ class Products {
      * Applies the patch only to the version the caller read (and named in If-Match, when given). Any change of the
      * product counts, a stock movement included: the version covers the whole row.
      */
-    Product update(Invocation invocation, String id, ProductPatch patch, Precondition precondition) {
+    public ProductView update(Invocation invocation, String id, ProductPatch patch, Precondition precondition) {
         if (patch.isEmpty()) {
             throw new EmptyPatchException("name", "priceMinor");
         }
-        Product current = get(id);
+        Product current = find(id);
         precondition.check(ENTITY, current.version());
         String name = patch.name() != null ? patch.name() : current.name();
         long priceMinor = patch.priceMinor() != null ? patch.priceMinor() : current.priceMinor();
@@ -131,15 +135,15 @@ class Products {
             fields.add("priceMinor");
         }
         if (fields.isEmpty()) {
-            return current;
+            return ProductView.of(current);
         }
         Instant now = clock.instant();
         if (products.updateIfVersion(current.id(), current.version(), name, priceMinor, now) == 0) {
             throw new ConcurrentlyModifiedException(ENTITY);
         }
         audit.record(invocation, AuditAction.UPDATE, ENTITY, current.id().toString(), fields);
-        return new Product(current.id(), current.sku(), name, priceMinor, current.currency(), current.stock(),
-            current.createdAt(), now, current.version() + 1);
+        return ProductView.of(new Product(current.id(), current.sku(), name, priceMinor, current.currency(),
+            current.stock(), current.createdAt(), now, current.version() + 1));
     }
 
     /** @return the failure of a product id that names no product */
@@ -148,7 +152,7 @@ class Products {
     }
 
     /** A malformed id names no product: the same answer as an unknown one. */
-    static UUID parseId(String id) {
+    public static UUID parseId(String id) {
         return Lookups.id(ENTITY, id);
     }
 }

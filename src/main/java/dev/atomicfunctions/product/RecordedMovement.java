@@ -14,12 +14,12 @@ import java.util.UUID;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record RecordedMovement(UUID id,
-                        MovementKind kind,
-                        int quantity,
-                        String reason,
-                        Instant createdAt,
-                        int stock) {
+public record RecordedMovement(UUID id,
+                               MovementKind kind,
+                               int quantity,
+                               String reason,
+                               Instant createdAt,
+                               int stock) {
 
     static RecordedMovement of(StockMovement movement, int stock) {
         return new RecordedMovement(movement.id(), movement.kind(), movement.quantity(), movement.reason(),

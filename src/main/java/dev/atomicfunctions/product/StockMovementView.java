@@ -16,12 +16,12 @@ import java.util.UUID;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record StockMovementView(UUID id,
-                         MovementKind kind,
-                         int quantity,
-                         @Nullable String reason,
-                         @Nullable UUID orderId,
-                         Instant createdAt) {
+public record StockMovementView(UUID id,
+                                MovementKind kind,
+                                int quantity,
+                                @Nullable String reason,
+                                @Nullable UUID orderId,
+                                Instant createdAt) {
 
     static StockMovementView of(StockMovement movement) {
         return new StockMovementView(movement.id(), movement.kind(), movement.quantity(), movement.reason(),

@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-class StockMovements {
+public class StockMovements {
 
     private final Stock stock;
     private final ProductRepository products;
@@ -47,7 +47,7 @@ class StockMovements {
      * @throws NotFoundException           when there is no such product
      * @throws InsufficientStockException when the stock would go below zero; nothing is written
      */
-    Outcome<RecordedMovement> record(Invocation invocation, String productId, NewStockMovement request,
+    public Outcome<RecordedMovement> record(Invocation invocation, String productId, NewStockMovement request,
                                      @Nullable String idempotencyKey) {
         UUID id = Products.parseId(productId);
         // The key is scoped to the product: the same key for another product is another request.
@@ -68,7 +68,7 @@ class StockMovements {
     /**
      * @throws NotFoundException when the product id is malformed, or this product has no such movement
      */
-    StockMovementView find(String productId, String movementId) {
+    public StockMovementView find(String productId, String movementId) {
         UUID product = Products.parseId(productId);
         try {
             return movements.findByIdAndProductId(UUID.fromString(movementId), product).map(StockMovementView::of)
@@ -79,7 +79,7 @@ class StockMovements {
     }
 
     /** @throws NotFoundException when there is no such product (or the id is malformed) */
-    Page<StockMovementView> list(String productId, int limit, @Nullable String cursor) {
+    public Page<StockMovementView> list(String productId, int limit, @Nullable String cursor) {
         UUID id = Products.parseId(productId);
         if (products.findById(id).isEmpty()) {
             throw Products.notFound();

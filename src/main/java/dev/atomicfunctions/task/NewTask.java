@@ -13,8 +13,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param description up to 4000 characters, optional
  */
 @Serdeable
-record NewTask(@NotBlank @Length(max = 200) @Schema(minLength = 1, maxLength = 200) String title,
-               @Nullable @Length(max = 4000) @Schema(maxLength = 4000) String description) {
+public record NewTask(@NotBlank @Length(max = 200) @Schema(minLength = 1, maxLength = 200) String title,
+                      @Nullable @Length(max = 4000) @Schema(maxLength = 4000) String description) {
 
     /** @return the task as stored: an empty description is no description */
     NewTask understood() {

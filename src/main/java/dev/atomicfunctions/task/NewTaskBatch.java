@@ -18,8 +18,8 @@ import java.util.List;
  * @param items the tasks to create, each as the body of {@code POST /tasks}
  */
 @Serdeable
-record NewTaskBatch(@NotNull @Size(min = 1, max = 100)
-                    @ArraySchema(minItems = 1, maxItems = 100, schema = @Schema(implementation = NewTask.class,
+public record NewTaskBatch(@NotNull @Size(min = 1, max = 100)
+                           @ArraySchema(minItems = 1, maxItems = 100, schema = @Schema(implementation = NewTask.class,
                         description = "What to send; an item that is not a valid task fails alone, its problem in "
                             + "the answer's results"))
                     List<JsonNode> items) {

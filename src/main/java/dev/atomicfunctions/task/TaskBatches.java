@@ -1,8 +1,6 @@
 package dev.atomicfunctions.task;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.atomicfunctions.http.problem.Problem;
-import dev.atomicfunctions.http.problem.Problems;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
@@ -30,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Creates many tasks in the caller's transaction, each item (its task and its audit row) in a savepoint of its own:
@@ -40,7 +39,7 @@ import java.util.Set;
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-class TaskBatches {
+public class TaskBatches {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskBatches.class);
     private static final String OPERATION = "POST /tasks/batch";
@@ -71,15 +70,18 @@ class TaskBatches {
     }
 
     /**
-     * @return one result per item; with an idempotency key, a retry of the same request answers as the first one
-     *     did and writes nothing
+     * @param answerType the caller's answer, stored with the idempotency key
+     * @param answer     how the caller says what became of each item: a retry with the key replays it as first given
+     * @return the answer; with an idempotency key, a retry of the same request answers as the first one did and
+     *     writes nothing
      * @throws TaskBatchRejectedException when {@code atomic} and an item failed: the caller's transaction must roll
      *     back (it does, as the exception leaves the entry point)
      */
-    Outcome<TaskBatchResult> create(Invocation invocation, List<JsonNode> items, boolean atomic,
-                                    @Nullable String idempotencyKey) {
+    public <R> Outcome<R> create(Invocation invocation, List<JsonNode> items, boolean atomic,
+                                 @Nullable String idempotencyKey, Class<R> answerType,
+                                 Function<List<TaskBatchItem>, R> answer) {
         List<NewTask> tasks = new ArrayList<>(items.size());
-        Map<Integer, Problem> unreadable = new LinkedHashMap<>();
+        Map<Integer, TaskBatchItem.Failure> unreadable = new LinkedHashMap<>();
         for (int index = 0; index < items.size(); index++) {
             NewTask task = readable(items.get(index), index, unreadable);
             tasks.add(task == null ? null : task.understood());
@@ -87,7 +89,7 @@ class TaskBatches {
         Understood understood = new Understood(atomic, tasks, unreadable.isEmpty() ? null
             : unreadable.keySet().stream().map(index -> String.valueOf(items.get(index))).toList());
         return idempotency.once(invocation, new IdempotentRequest(OPERATION, idempotencyKey, understood),
-            TaskBatchResult.class, () -> createEach(invocation, understood, unreadable));
+            answerType, () -> answer.apply(createEach(invocation, understood, unreadable)));
     }
 
     /**
@@ -95,51 +97,54 @@ class TaskBatches {
      *
      * @return the item, or null when it is no valid task, its problem then put in {@code unreadable}
      */
-    private @Nullable NewTask readable(@Nullable JsonNode item, int index, Map<Integer, Problem> unreadable) {
+    private @Nullable NewTask readable(@Nullable JsonNode item, int index,
+                                       Map<Integer, TaskBatchItem.Failure> unreadable) {
         if (item == null || !item.isObject()) {
-            unreadable.put(index, Problems.unreadable(null));
+            unreadable.put(index, new TaskBatchItem.Unreadable(null));
             return null;
         }
         try {
             return json.readValueFromTree(item, NewTask.class);
         } catch (IOException | RuntimeException refused) {
-            unreadable.put(index, Problems.unreadable(refused));
+            unreadable.put(index, new TaskBatchItem.Unreadable(refused));
             return null;
         }
     }
 
-    private TaskBatchResult createEach(Invocation invocation, Understood request, Map<Integer, Problem> unreadable) {
-        List<TaskBatchResult.ItemResult> results = new ArrayList<>(request.items().size());
+    private List<TaskBatchItem> createEach(Invocation invocation, Understood request,
+                                           Map<Integer, TaskBatchItem.Failure> unreadable) {
+        List<TaskBatchItem> results = new ArrayList<>(request.items().size());
         for (int index = 0; index < request.items().size(); index++) {
             results.add(unreadable.containsKey(index)
-                ? TaskBatchResult.ItemResult.failed(index, unreadable.get(index))
+                ? TaskBatchItem.failed(index, unreadable.get(index))
                 : createOne(invocation, index, request.items().get(index)));
         }
-        TaskBatchResult result = TaskBatchResult.of(results);
-        LOG.atInfo().addKeyValue("items", results.size()).addKeyValue("created", result.created())
-            .addKeyValue("failed", result.failed()).addKeyValue("atomic", request.atomic())
-            .log("task batch: {} created, {} failed", result.created(), result.failed());
-        if (request.atomic() && result.failed() > 0) {
-            throw new TaskBatchRejectedException(result.failures());
+        List<TaskBatchItem> failures = results.stream().filter(item -> item.failure() != null).toList();
+        int created = results.size() - failures.size();
+        LOG.atInfo().addKeyValue("items", results.size()).addKeyValue("created", created)
+            .addKeyValue("failed", failures.size()).addKeyValue("atomic", request.atomic())
+            .log("task batch: {} created, {} failed", created, failures.size());
+        if (request.atomic() && !failures.isEmpty()) {
+            throw new TaskBatchRejectedException(failures);
         }
-        return result;
+        return results;
     }
 
-    private TaskBatchResult.ItemResult createOne(Invocation invocation, int index, NewTask item) {
+    private TaskBatchItem createOne(Invocation invocation, int index, NewTask item) {
         Set<ConstraintViolation<NewTask>> violations = validator.validate(item);
         if (!violations.isEmpty()) {
-            return TaskBatchResult.ItemResult.failed(index, Problems.invalid(violations));
+            return TaskBatchItem.failed(index, new TaskBatchItem.Invalid(violations));
         }
         try {
             TaskView task = savepoints.attempt(() -> tasks.insert(invocation, item));
-            return TaskBatchResult.ItemResult.created(index, task.id());
+            return TaskBatchItem.created(index, task.id());
         } catch (DomainException refused) {
             if (refused.kind().isTransient()) {
                 throw refused; // not the item's fault: the whole request may succeed later
             }
-            return TaskBatchResult.ItemResult.failed(index, Problems.of(refused));
+            return TaskBatchItem.failed(index, new TaskBatchItem.Refused(refused));
         } catch (ConstraintViolationException invalid) {
-            return TaskBatchResult.ItemResult.failed(index, Problems.invalid(invalid.getConstraintViolations()));
+            return TaskBatchItem.failed(index, new TaskBatchItem.Invalid(invalid.getConstraintViolations()));
         } catch (RuntimeException failure) {
             Optional<String> refusal = DataRefusals.sqlState(failure);
             if (refusal.isEmpty()) {
@@ -148,7 +153,7 @@ class TaskBatches {
             // Valid by our rules, refused by the database's: worth a look, so WARN (the caller gets no SQL text).
             LOG.atWarn().addKeyValue("index", index).addKeyValue("sqlState", refusal.get())
                 .log("task batch item refused by the database: {}", failure.getClass().getSimpleName());
-            return TaskBatchResult.ItemResult.failed(index, Problems.of(new TaskRefusedByDatabaseException(failure)));
+            return TaskBatchItem.failed(index, new TaskBatchItem.Refused(new TaskRefusedByDatabaseException(failure)));
         }
     }
 }

@@ -18,10 +18,10 @@ import java.util.stream.Stream;
  */
 @Serdeable
 @Schema(minProperties = 1, description = "At least one field: an empty patch is refused")
-record TaskPatch(@Nullable @Length(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
-                 @Schema(minLength = 1, maxLength = 200) String title,
-                 @Nullable @Length(max = 4000) @Schema(maxLength = 4000) String description,
-                 @Nullable Boolean completed) {
+public record TaskPatch(@Nullable @Length(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+                        @Schema(minLength = 1, maxLength = 200) String title,
+                        @Nullable @Length(max = 4000) @Schema(maxLength = 4000) String description,
+                        @Nullable Boolean completed) {
 
     /** Some character other than white space; valid as ECMA-262 too, for the OpenAPI document's users. */
     static final String NOT_BLANK = "^[\\s\\S]*\\S[\\s\\S]*$";

@@ -10,13 +10,13 @@ import java.util.UUID;
 /** A task as callers see it: every value as stored after commit. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record TaskView(UUID id,
-                String title,
-                @Nullable String description,
-                boolean completed,
-                Instant createdAt,
-                Instant updatedAt,
-                long version) {
+public record TaskView(UUID id,
+                       String title,
+                       @Nullable String description,
+                       boolean completed,
+                       Instant createdAt,
+                       Instant updatedAt,
+                       long version) {
 
     static TaskView of(Task task) {
         return new TaskView(task.id(), task.title(), task.description(), task.completed(), task.createdAt(),

@@ -30,7 +30,7 @@ import java.util.UUID;
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-class Tasks {
+public class Tasks {
 
     private static final String ENTITY = "task";
     private static final String CREATE_OPERATION = "POST /tasks";
@@ -51,7 +51,7 @@ class Tasks {
      * Creates a task; with an idempotency key, a retry of the same request answers as the first one did and writes
      * nothing.
      */
-    Outcome<TaskView> create(Invocation invocation, NewTask request, @Nullable String idempotencyKey) {
+    public Outcome<TaskView> create(Invocation invocation, NewTask request, @Nullable String idempotencyKey) {
         NewTask understood = request.understood();
         return idempotency.once(invocation, new IdempotentRequest(CREATE_OPERATION, idempotencyKey, understood),
             TaskView.class, () -> insert(invocation, understood));
@@ -77,22 +77,26 @@ class Tasks {
         return TaskView.of(task);
     }
 
-    Task get(Invocation invocation, String id) {
+    public TaskView get(Invocation invocation, String id) {
+        return TaskView.of(owned(invocation, id));
+    }
+
+    private Task owned(Invocation invocation, String id) {
         return Lookups.owned(ENTITY, id, invocation, tasks::findByIdAndOwnerId, tasks::existsById);
     }
 
-    Page<TaskView> list(Invocation invocation, @Nullable Boolean completed, int limit, @Nullable String cursor) {
+    public Page<TaskView> list(Invocation invocation, @Nullable Boolean completed, int limit, @Nullable String cursor) {
         return Page.read(cursor, limit,
             (createdAt, id, count) -> tasks.findPage(invocation.subject(), completed, createdAt, id, count))
             .map(TaskView::of);
     }
 
     /** Applies the patch only to the version the caller read (and named in If-Match, when given). */
-    Task update(Invocation invocation, String id, TaskPatch patch, Precondition precondition) {
+    public TaskView update(Invocation invocation, String id, TaskPatch patch, Precondition precondition) {
         if (patch.isEmpty()) {
             throw new EmptyPatchException("title", "description", "completed");
         }
-        Task current = get(invocation, id);
+        Task current = owned(invocation, id);
         precondition.check(ENTITY, current.version());
         Task changed = new Task(current.id(), current.ownerId(),
             patch.title() != null ? patch.title() : current.title(),
@@ -101,18 +105,18 @@ class Tasks {
             current.createdAt(), clock.instant(), current.version() + 1, current.orderId());
         List<String> fields = changedFields(current, changed);
         if (fields.isEmpty()) {
-            return current;
+            return TaskView.of(current);
         }
         if (tasks.updateIfVersion(current.id(), current.version(), changed.title(), changed.description(),
             changed.completed(), changed.updatedAt()) == 0) {
             throw new ConcurrentlyModifiedException(ENTITY);
         }
         audit.record(invocation, AuditAction.UPDATE, ENTITY, current.id().toString(), fields);
-        return changed;
+        return TaskView.of(changed);
     }
 
-    void delete(Invocation invocation, String id, Precondition precondition) {
-        Task current = get(invocation, id);
+    public void delete(Invocation invocation, String id, Precondition precondition) {
+        Task current = owned(invocation, id);
         precondition.check(ENTITY, current.version());
         if (tasks.deleteIfVersion(current.id(), current.version()) == 0) {
             throw new ConcurrentlyModifiedException(ENTITY);

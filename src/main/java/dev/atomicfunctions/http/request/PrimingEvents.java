@@ -2,7 +2,7 @@ package dev.atomicfunctions.http.request;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import dev.atomicfunctions.http.request.SnapStartPriming.Request;
+import dev.atomicfunctions.http.request.PrimingRequests.PrimingRequest;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ final class PrimingEvents {
         this.adminScopes = adminScopes;
     }
 
-    APIGatewayV2HTTPEvent v2Event(Request request) {
+    APIGatewayV2HTTPEvent v2Event(PrimingRequest request) {
         return APIGatewayV2HTTPEvent.builder()
             .withVersion("2.0")
             .withRouteKey(request.method() + " " + request.path())
@@ -57,7 +57,7 @@ final class PrimingEvents {
             .build();
     }
 
-    APIGatewayProxyRequestEvent v1Event(Request request) {
+    APIGatewayProxyRequestEvent v1Event(PrimingRequest request) {
         APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
         context.setRequestId(UUID.randomUUID().toString());
         context.setHttpMethod(request.method());
@@ -78,7 +78,7 @@ final class PrimingEvents {
         return event;
     }
 
-    private static Map<String, String> headers(Request request) {
+    private static Map<String, String> headers(PrimingRequest request) {
         Map<String, String> headers = new HashMap<>(Map.of("accept", "application/json", "user-agent",
             "snapstart-priming"));
         if (request.body() != null) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.atomicfunctions.http.request.PrimingRequests.PrimingRequest;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.DryRun;
 import dev.atomicfunctions.platform.transaction.DryRunTransaction;
@@ -30,20 +31,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * SnapStart priming: before the snapshot is taken, runs the API's request path in process, through the handler's own
  * exchange, so that the snapshot holds it loaded, initialised and compiled (routing, filters, binding, validation,
  * serde, the transaction code, the JDBC driver and its statements, problem documents, logging) and the first request
- * after a restore does not pay for it. Each round: {@code GET /tasks}, {@code POST /tasks}, a {@code POST /tasks}
- * refused by validation, {@code GET /orders}, a {@code POST /orders} refused for an unknown product (with its
- * failed-attempt audit), then, in one transaction, {@code POST /products} and a {@code POST /orders} for that product,
- * which succeeds. Nothing it writes is kept and no connection is left for the snapshot:
+ * after a restore does not pay for it. The requests are the features' own ({@link PrimingRequests}, one bean per
+ * feature's adapter): each round sends every adapter's requests that go alone, then each adapter's requests that go
+ * together, in one transaction (such as a product and an order for it). Nothing it writes is kept and no connection
+ * is left for the snapshot:
  * <ul>
  *   <li>the requests run in a {@link DryRun}: every transaction that could write rolls back where it would commit;
- *   the product and its order share one ({@link DryRunTransaction}), so the order locks a row no one else can see;
+ *   requests sent together share one ({@link DryRunTransaction}), so an order locks a product no one else sees;
  *   nothing is sent to a queue;</li>
  *   <li>they act as {@link #SUBJECT}, a system subject the HTTP edge refuses from outside ({@link InvocationBinder}
  *   accepts it in a dry run only, which only code in this process can start), with the configured administrator
@@ -75,40 +74,25 @@ final class SnapStartPriming implements OrderedResource {
     /** Who the priming requests act as: a system subject, accepted from in-process dry runs only. */
     static final String SUBJECT = Invocation.systemSubject("snapstart-priming");
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
-    /** A product id no catalogue holds (a version-4 UUID of zeros): the first priming order is refused as unknown. */
-    private static final String NO_PRODUCT = "00000000-0000-4000-8000-000000000000";
-    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
-
-    /** The requests on their own, each with the status it answers when the path works as it should. */
-    private static final List<Request> REQUESTS = List.of(
-        new Request("GET", "/tasks", null, 200),
-        new Request("POST", "/tasks", "{\"title\":\"SnapStart priming\",\"description\":\"rolled back\"}", 201),
-        new Request("POST", "/tasks", "{\"title\":\"\"}", 400),
-        new Request("GET", "/orders", null, 200),
-        new Request("POST", "/orders", order(NO_PRODUCT), 422));
-    /** Then, in one transaction: a product of the priming's own, and an order for it that succeeds. */
-    private static final List<Integer> TOGETHER = List.of(201, 201);
 
     private final ApplicationContext applicationContext;
+    private final List<PrimingRequests> features;
     private final DryRunTransaction together;
     private final String handler;
     private final int rounds;
     private final PrimingEvents events;
 
-    SnapStartPriming(ApplicationContext applicationContext, DryRunTransaction together,
+    SnapStartPriming(ApplicationContext applicationContext, List<PrimingRequests> features, DryRunTransaction together,
                      @Value("${atomic.snapstart.handler:}") String handler,
                      @Value("${atomic.snapstart.priming-rounds:300}") int rounds,
                      @Value("${atomic.authz.admin-groups}") List<String> adminGroups,
                      @Value("${atomic.authz.admin-scopes}") List<String> adminScopes) {
         this.applicationContext = applicationContext;
+        this.features = features;
         this.together = together;
         this.handler = handler;
         this.rounds = rounds;
         this.events = new PrimingEvents(adminGroups, adminScopes);
-    }
-
-    /** What a priming request asks and what it should answer. */
-    record Request(String method, String path, String body, int expectedStatus) {
     }
 
     /** What a priming request got. */
@@ -133,7 +117,7 @@ final class SnapStartPriming implements OrderedResource {
 
     /** @return the status each request answered in the last round, in order; empty when this function serves no API */
     List<Integer> prime() {
-        Function<Request, Answer> send;
+        Function<PrimingRequest, Answer> send;
         if (handler.contains(".payload1.")) {
             ApiGatewayProxyEventHandler v1 = new ApiGatewayProxyEventHandler(applicationContext);
             send = request -> {
@@ -163,12 +147,12 @@ final class SnapStartPriming implements OrderedResource {
         }
         long start = System.nanoTime();
         List<Integer> statuses = new ArrayList<>();
+        List<Integer> expected = new ArrayList<>();
         MDC.clear();
         try {
             DryRun.run(() -> {
                 for (int round = 0; round < rounds; round++) {
-                    statuses.clear();
-                    round(send, statuses);
+                    round(send, statuses, expected);
                 }
                 // A full collection now, not after the restore: with Lambda's flags the heap starts at 16 MB and
                 // metaspace at its first threshold, so the first invocation after a restore would pay a full GC
@@ -176,8 +160,7 @@ final class SnapStartPriming implements OrderedResource {
                 // holds a compact heap and a raised threshold. One more round then brings back what the
                 // collection dropped (soft-referenced caches), which the first invocation would otherwise rebuild.
                 System.gc();
-                statuses.clear();
-                round(send, statuses);
+                round(send, statuses, expected);
                 return null;
             });
         } catch (RuntimeException | LinkageError e) {
@@ -186,8 +169,6 @@ final class SnapStartPriming implements OrderedResource {
         } finally {
             MDC.clear();
         }
-        List<Integer> expected = new ArrayList<>(REQUESTS.stream().map(Request::expectedStatus).toList());
-        expected.addAll(TOGETHER);
         (statuses.equals(expected) ? LOG.atInfo() : LOG.atWarn())
             .addKeyValue("rounds", rounds + 1)
             .addKeyValue("statuses", statuses.toString())
@@ -197,31 +178,35 @@ final class SnapStartPriming implements OrderedResource {
         return statuses;
     }
 
-    private void round(Function<Request, Answer> send, List<Integer> statuses) {
-        for (Request request : REQUESTS) {
-            statuses.add(invoke(send, request).status());
+    /** Sends one round, adding what each request answered to {@code statuses} and what it should to {@code expected}. */
+    private void round(Function<PrimingRequest, Answer> send, List<Integer> statuses, List<Integer> expected) {
+        statuses.clear();
+        expected.clear();
+        for (PrimingRequests feature : features) {
+            for (PrimingRequest request : feature.alone()) {
+                expected.add(request.expectedStatus());
+                statuses.add(invoke(send, request).status());
+            }
         }
-        together.run(() -> {
-            // Created by the priming, in this transaction only: no one else sees it, nor waits for its lock.
-            String sku = "SNAPSTART-PRIMING-" + UUID.randomUUID();
-            Answer product = invoke(send, new Request("POST", "/products", "{\"sku\":\"" + sku + "\",\"name\":"
-                + "\"SnapStart priming\",\"priceMinor\":100,\"currency\":\"EUR\",\"initialStock\":10}", 201));
-            statuses.add(product.status());
-            Matcher id = ID.matcher(product.status() == 201 && product.body() != null ? product.body() : "");
-            statuses.add(invoke(send, new Request("POST", "/orders", order(id.find() ? id.group(1) : NO_PRODUCT),
-                201)).status());
-            return null;
-        });
+        for (PrimingRequests feature : features) {
+            together.run(() -> {
+                String body = null;
+                for (Function<String, PrimingRequest> next : feature.together()) {
+                    PrimingRequest request = next.apply(body);
+                    Answer answer = invoke(send, request);
+                    expected.add(request.expectedStatus());
+                    statuses.add(answer.status());
+                    body = answer.body();
+                }
+                return null;
+            });
+        }
     }
 
-    private Answer invoke(Function<Request, Answer> send, Request request) {
+    private Answer invoke(Function<PrimingRequest, Answer> send, PrimingRequest request) {
         // As the Lambda handler does first on every invocation: the Lambda context into the log context.
         HandlerUtils.configureWithContext(() -> applicationContext, new PrimingContext());
         return send.apply(request);
-    }
-
-    private static String order(String productId) {
-        return "{\"lines\":[{\"productId\":\"" + productId + "\",\"quantity\":1}]}";
     }
 
     /** {@code true} when the subject is the priming's and the request runs in a dry run: only priming starts one. */

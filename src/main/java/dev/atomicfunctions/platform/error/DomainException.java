@@ -35,6 +35,17 @@ public abstract class DomainException extends RuntimeException {
         this.title = title;
     }
 
+    /**
+     * The same failure said in an edge's terms (with members of its own): the same kind, type, title and detail, the
+     * domain's failure as its cause.
+     */
+    protected DomainException(DomainException failure) {
+        super(failure.getMessage(), failure, false, false);
+        this.kind = failure.kind;
+        this.type = failure.type;
+        this.title = failure.title;
+    }
+
     /** @return what kind of failure this is */
     public ErrorKind kind() {
         return kind;

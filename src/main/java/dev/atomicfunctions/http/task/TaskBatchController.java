@@ -1,4 +1,4 @@
-package dev.atomicfunctions.task;
+package dev.atomicfunctions.http.task;
 
 import dev.atomicfunctions.http.problem.ConflictProblem;
 import dev.atomicfunctions.http.problem.JsonBodyProblems;
@@ -10,6 +10,9 @@ import dev.atomicfunctions.http.response.ResponseHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.transaction.Command;
+import dev.atomicfunctions.task.NewTaskBatch;
+import dev.atomicfunctions.task.TaskBatchRejectedException;
+import dev.atomicfunctions.task.TaskBatches;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -66,7 +69,7 @@ class TaskBatchController {
             description = ResponseHeaders.CORRELATION_ID_DESCRIPTION, required = true,
             schema = @Schema(type = "string")),
         content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = TaskBatchRejectedException.Failures.class)))
+            schema = @Schema(implementation = TaskBatchRejectedProblem.Failures.class)))
     HttpResponse<TaskBatchResult> create(@Parameter(hidden = true) Invocation invocation,
                                          @Parameter(description = "Makes retries safe: the same key, items and "
                                              + "atomic replay the first answer; 1-255 visible ASCII characters, kept "
@@ -78,8 +81,13 @@ class TaskBatchController {
                                          @Pattern(regexp = "^(true|false)$", message = "must be true or false")
                                          String atomic,
                                          @Body @Valid NewTaskBatch body) {
-        Outcome<TaskBatchResult> outcome = batches.create(invocation, body.items(), Boolean.parseBoolean(atomic),
-            idempotencyKey);
+        Outcome<TaskBatchResult> outcome;
+        try {
+            outcome = batches.create(invocation, body.items(), Boolean.parseBoolean(atomic), idempotencyKey,
+                TaskBatchResult.class, TaskBatchResult::of);
+        } catch (TaskBatchRejectedException rejected) {
+            throw new TaskBatchRejectedProblem(rejected);
+        }
         MutableHttpResponse<TaskBatchResult> response = HttpResponse.ok(outcome.answer());
         return IdempotencyHeaders.marked(response, outcome.replayed());
     }

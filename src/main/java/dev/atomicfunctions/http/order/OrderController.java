@@ -1,4 +1,4 @@
-package dev.atomicfunctions.order;
+package dev.atomicfunctions.http.order;
 
 import dev.atomicfunctions.audit.AuditFailedAttempts;
 import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
@@ -13,6 +13,13 @@ import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.order.NewOrder;
+import dev.atomicfunctions.order.OrderEvents;
+import dev.atomicfunctions.order.OrderPatch;
+import dev.atomicfunctions.order.OrderPlacement;
+import dev.atomicfunctions.order.OrderStatus;
+import dev.atomicfunctions.order.OrderView;
+import dev.atomicfunctions.order.Orders;
 import dev.atomicfunctions.outbox.RelayAfterCommit;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.paging.Page;

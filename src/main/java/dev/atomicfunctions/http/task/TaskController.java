@@ -1,4 +1,4 @@
-package dev.atomicfunctions.task;
+package dev.atomicfunctions.http.task;
 
 import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
 import dev.atomicfunctions.http.problem.ConflictProblem;
@@ -14,6 +14,10 @@ import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.paging.Page;
 import dev.atomicfunctions.platform.transaction.Command;
+import dev.atomicfunctions.task.NewTask;
+import dev.atomicfunctions.task.TaskPatch;
+import dev.atomicfunctions.task.TaskView;
+import dev.atomicfunctions.task.Tasks;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -123,7 +127,7 @@ class TaskController {
         return HttpResponse.noContent();
     }
 
-    private static HttpResponse<TaskView> withTag(Task task) {
-        return EntityTags.tagged(HttpResponse.ok(TaskView.of(task)), task.version());
+    private static HttpResponse<TaskView> withTag(TaskView task) {
+        return EntityTags.tagged(HttpResponse.ok(task), task.version());
     }
 }

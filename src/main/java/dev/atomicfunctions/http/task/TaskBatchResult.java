@@ -1,7 +1,9 @@
-package dev.atomicfunctions.task;
+package dev.atomicfunctions.http.task;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.atomicfunctions.http.problem.Problem;
+import dev.atomicfunctions.http.problem.Problems;
+import dev.atomicfunctions.task.TaskBatchItem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
+// What an idempotency key replays: its shape is also the shape of the answers stored in idempotency_record.
 /**
  * The answer to {@code POST /tasks/batch}: one result per item, in the order sent.
  *
@@ -20,14 +23,19 @@ import java.util.UUID;
 @Schema(name = "TaskBatchResult")
 record TaskBatchResult(List<ItemResult> results, int created, int failed) {
 
-    static TaskBatchResult of(List<ItemResult> results) {
+    static TaskBatchResult of(List<TaskBatchItem> items) {
+        List<ItemResult> results = items.stream().map(ItemResult::of).toList();
         int created = (int) results.stream().filter(r -> r.id() != null).count();
         return new TaskBatchResult(results, created, results.size() - created);
     }
 
-    /** @return the results of the items that failed */
-    List<ItemResult> failures() {
-        return results.stream().filter(r -> r.problem() != null).toList();
+    /** @return the problem an item would have had as a request of its own */
+    static Problem problemOf(TaskBatchItem.Failure failure) {
+        return switch (failure) {
+            case TaskBatchItem.Refused refused -> Problems.of(refused.error());
+            case TaskBatchItem.Invalid invalid -> Problems.invalid(invalid.violations());
+            case TaskBatchItem.Unreadable unreadable -> Problems.unreadable(unreadable.refusal());
+        };
     }
 
     /**
@@ -45,12 +53,12 @@ record TaskBatchResult(List<ItemResult> results, int created, int failed) {
     @Schema(name = "TaskBatchItemResult")
     record ItemResult(int index, int status, @Nullable UUID id, @Nullable @Schema(nullable = false) Problem problem) {
 
-        static ItemResult created(int index, UUID id) {
-            return new ItemResult(index, 201, id, null);
-        }
-
-        static ItemResult failed(int index, Problem problem) {
-            return new ItemResult(index, problem.status(), null, problem);
+        static ItemResult of(TaskBatchItem item) {
+            if (item.failure() == null) {
+                return new ItemResult(item.index(), 201, item.id(), null);
+            }
+            Problem problem = problemOf(item.failure());
+            return new ItemResult(item.index(), problem.status(), null, problem);
         }
     }
 }

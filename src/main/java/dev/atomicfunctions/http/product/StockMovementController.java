@@ -1,4 +1,4 @@
-package dev.atomicfunctions.product;
+package dev.atomicfunctions.http.product;
 
 import dev.atomicfunctions.http.problem.ConflictProblem;
 import dev.atomicfunctions.http.problem.ForbiddenProblem;
@@ -14,6 +14,11 @@ import dev.atomicfunctions.platform.invocation.AdministratorsOnly;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.paging.Page;
 import dev.atomicfunctions.platform.transaction.Command;
+import dev.atomicfunctions.product.NewStockMovement;
+import dev.atomicfunctions.product.Products;
+import dev.atomicfunctions.product.RecordedMovement;
+import dev.atomicfunctions.product.StockMovementView;
+import dev.atomicfunctions.product.StockMovements;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -1,4 +1,4 @@
-package dev.atomicfunctions.product;
+package dev.atomicfunctions.http.product;
 
 import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
 import dev.atomicfunctions.http.problem.ConflictProblem;
@@ -16,6 +16,11 @@ import dev.atomicfunctions.platform.invocation.AdministratorsOnly;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.paging.Page;
 import dev.atomicfunctions.platform.transaction.Command;
+import dev.atomicfunctions.product.CreatedProduct;
+import dev.atomicfunctions.product.NewProduct;
+import dev.atomicfunctions.product.ProductPatch;
+import dev.atomicfunctions.product.ProductView;
+import dev.atomicfunctions.product.Products;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -118,7 +123,7 @@ class ProductController {
         return withTag(products.update(invocation, id, body, EntityTags.precondition(ifMatch)));
     }
 
-    private static HttpResponse<ProductView> withTag(Product product) {
-        return EntityTags.tagged(HttpResponse.ok(ProductView.of(product)), product.version());
+    private static HttpResponse<ProductView> withTag(ProductView product) {
+        return EntityTags.tagged(HttpResponse.ok(product), product.version());
     }
 }
