@@ -61,9 +61,8 @@ public class IdempotencyKeys {
         }
         requireWellFormed(request.key());
         String fingerprint = request.fingerprint(json);
-        Optional<IdempotencyRecord> earlier = records
-            .findByOwnerIdAndOperationAndIdempotencyKeyAndCreatedAtGreaterThanEquals(
-                invocation.subject(), request.operation(), request.key(), expiredBefore());
+        Optional<IdempotencyRecord> earlier = records.findLive(invocation.subject(), request.operation(),
+            request.formerly() != null ? request.formerly() : request.operation(), request.key(), expiredBefore());
         if (earlier.isPresent()) {
             if (!earlier.get().fingerprint().equals(fingerprint)) {
                 throw new IdempotencyKeyReusedException();

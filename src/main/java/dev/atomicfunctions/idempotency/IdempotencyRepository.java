@@ -11,8 +11,14 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface IdempotencyRepository extends GenericRepository<IdempotencyRecord, Long> {
 
-    Optional<IdempotencyRecord> findByOwnerIdAndOperationAndIdempotencyKeyAndCreatedAtGreaterThanEquals(
-        String ownerId, String operation, String idempotencyKey, Instant notBefore);
+    /** @return the live record of the key, stored under the operation's name or the name it had before */
+    @Query("""
+        SELECT * FROM idempotency_record
+        WHERE owner_id = :ownerId AND operation IN (:operation, :formerly) AND idempotency_key = :idempotencyKey
+          AND created_at >= :notBefore
+        ORDER BY created_at DESC LIMIT 1""")
+    Optional<IdempotencyRecord> findLive(String ownerId, String operation, String formerly, String idempotencyKey,
+                                         Instant notBefore);
 
     /**
      * Inserts the record, or replaces one that has expired. A concurrent transaction inserting the same key makes

@@ -13,12 +13,21 @@ import java.util.Map;
 /**
  * A write that an idempotency key makes safe to repeat.
  *
- * @param operation  what is asked, including any target, for example {@code POST /tasks}; a key is scoped to it
+ * @param operation  the command asked, including any target, for example {@code task.create}, whatever transport
+ *                   carried it; a key is scoped to it
  * @param key        the caller's idempotency key (or a message's de-duplication id); {@code null}: not idempotent
  * @param understood the request as the operation understood it (a serialisable record); its JSON fingerprint tells
  *                   a retry (same fingerprint) from a different request reusing the key
+ * @param formerly   the name the release before stored this operation's keys under, or null: a key stored under it
+ *                   is still replayed, so that a retry across the deployment that renamed the operation is not run
+ *                   twice. Once the deployment is older than the keys' retention (24 hours), it can go.
  */
-public record IdempotentRequest(String operation, @Nullable String key, Object understood) {
+public record IdempotentRequest(String operation, @Nullable String key, Object understood, @Nullable String formerly) {
+
+    /** A request whose operation was never renamed. */
+    public IdempotentRequest(String operation, @Nullable String key, Object understood) {
+        this(operation, key, understood, null);
+    }
 
     /**
      * A map is refused: the fingerprint is its JSON, and a map's JSON follows its iteration order, which for

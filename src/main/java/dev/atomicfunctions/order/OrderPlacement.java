@@ -33,7 +33,9 @@ import java.util.UUID;
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 public class OrderPlacement {
 
-    private static final String OPERATION = "POST /orders";
+    private static final String OPERATION = "order.place";
+    // The name before operations were named as commands: see IdempotentRequest.formerly.
+    private static final String FORMERLY = "POST /orders";
 
     private final Stock stock;
     private final OrderRepository orders;
@@ -55,7 +57,7 @@ public class OrderPlacement {
     }
 
     public Outcome<OrderView> place(Invocation invocation, NewOrder request, @Nullable String idempotencyKey) {
-        return idempotency.once(invocation, new IdempotentRequest(OPERATION, idempotencyKey, request),
+        return idempotency.once(invocation, new IdempotentRequest(OPERATION, idempotencyKey, request, FORMERLY),
             OrderView.class, () -> placeNow(invocation, request));
     }
 

@@ -98,11 +98,13 @@ public class Orders {
     record CancelRequest(String orderId) {
     }
 
-    private static final String CANCEL_OPERATION = "POST /orders/{id}/cancel";
+    private static final String CANCEL_OPERATION = "order.cancel";
+    // The name before operations were named as commands: see IdempotentRequest.formerly.
+    private static final String CANCEL_FORMERLY = "POST /orders/{id}/cancel";
 
     public Outcome<OrderView> cancel(Invocation invocation, String id, @Nullable String idempotencyKey) {
         return idempotency.once(invocation, new IdempotentRequest(CANCEL_OPERATION, idempotencyKey,
-            new CancelRequest(id)), OrderView.class, () -> release.release(invocation, locked(invocation, id),
+            new CancelRequest(id), CANCEL_FORMERLY), OrderView.class, () -> release.release(invocation, locked(invocation, id),
             OrderStatus.CANCELLED));
     }
 

@@ -33,7 +33,9 @@ import java.util.UUID;
 public class Products {
 
     static final String ENTITY = "product";
-    private static final String CREATE_OPERATION = "POST /products";
+    private static final String CREATE_OPERATION = "product.create";
+    // The name before operations were named as commands: see IdempotentRequest.formerly.
+    private static final String CREATE_FORMERLY = "POST /products";
     private static final String INITIAL_RECEIPT_REASON = "initial stock";
 
     private final ProductRepository products;
@@ -61,7 +63,8 @@ public class Products {
      */
     public Outcome<CreatedProduct> create(Invocation invocation, NewProduct request, @Nullable String idempotencyKey) {
         NewProduct understood = request.understood();
-        return idempotency.once(invocation, new IdempotentRequest(CREATE_OPERATION, idempotencyKey, understood),
+        return idempotency.once(invocation, new IdempotentRequest(CREATE_OPERATION, idempotencyKey, understood,
+            CREATE_FORMERLY),
             CreatedProduct.class, () -> insert(invocation, understood));
     }
 

@@ -51,8 +51,8 @@ public class StockMovements {
                                      @Nullable String idempotencyKey) {
         UUID id = Products.parseId(productId);
         // The key is scoped to the product: the same key for another product is another request.
-        String operation = "POST /products/" + id + "/stock-movements";
-        return idempotency.once(invocation, new IdempotentRequest(operation, idempotencyKey, request),
+        return idempotency.once(invocation, new IdempotentRequest("product.record-movement " + id, idempotencyKey,
+            request, "POST /products/" + id + "/stock-movements"),
             RecordedMovement.class, () -> move(invocation, id, request));
     }
 

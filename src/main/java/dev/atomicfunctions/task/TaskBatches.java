@@ -42,7 +42,9 @@ import java.util.function.Function;
 public class TaskBatches {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskBatches.class);
-    private static final String OPERATION = "POST /tasks/batch";
+    private static final String OPERATION = "task.create-batch";
+    // The name before operations were named as commands: see IdempotentRequest.formerly.
+    private static final String FORMERLY = "POST /tasks/batch";
 
     private final Tasks tasks;
     private final Savepoints savepoints;
@@ -88,7 +90,7 @@ public class TaskBatches {
         }
         Understood understood = new Understood(atomic, tasks, unreadable.isEmpty() ? null
             : unreadable.keySet().stream().map(index -> String.valueOf(items.get(index))).toList());
-        return idempotency.once(invocation, new IdempotentRequest(OPERATION, idempotencyKey, understood),
+        return idempotency.once(invocation, new IdempotentRequest(OPERATION, idempotencyKey, understood, FORMERLY),
             answerType, () -> answer.apply(createEach(invocation, understood, unreadable)));
     }
 

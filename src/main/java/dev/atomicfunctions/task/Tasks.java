@@ -33,7 +33,9 @@ import java.util.UUID;
 public class Tasks {
 
     private static final String ENTITY = "task";
-    private static final String CREATE_OPERATION = "POST /tasks";
+    private static final String CREATE_OPERATION = "task.create";
+    // The name before operations were named as commands: see IdempotentRequest.formerly.
+    private static final String CREATE_FORMERLY = "POST /tasks";
 
     private final TaskRepository tasks;
     private final AuditTrail audit;
@@ -53,7 +55,8 @@ public class Tasks {
      */
     public Outcome<TaskView> create(Invocation invocation, NewTask request, @Nullable String idempotencyKey) {
         NewTask understood = request.understood();
-        return idempotency.once(invocation, new IdempotentRequest(CREATE_OPERATION, idempotencyKey, understood),
+        return idempotency.once(invocation, new IdempotentRequest(CREATE_OPERATION, idempotencyKey, understood,
+            CREATE_FORMERLY),
             TaskView.class, () -> insert(invocation, understood));
     }
 

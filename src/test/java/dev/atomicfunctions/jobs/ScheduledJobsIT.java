@@ -73,9 +73,9 @@ class ScheduledJobsIT {
     void purgesIdempotencyRecordsPastTheirRetention() {
         String key = "old-" + UUID.randomUUID();
         Db.rows("INSERT INTO idempotency_record (owner_id, operation, idempotency_key, fingerprint, response, "
-            + "created_at) VALUES (?, 'POST /tasks', ?, 'x', '{}', now() - interval '25 hours') RETURNING id", owner, key);
+            + "created_at) VALUES (?, 'task.create', ?, 'x', '{}', now() - interval '25 hours') RETURNING id", owner, key);
         Db.rows("INSERT INTO idempotency_record (owner_id, operation, idempotency_key, fingerprint, response, "
-            + "created_at) VALUES (?, 'POST /tasks', ?, 'x', '{}', now()) RETURNING id", owner, key + "-new");
+            + "created_at) VALUES (?, 'task.create', ?, 'x', '{}', now()) RETURNING id", owner, key + "-new");
 
         ScheduledRuns.runOnce();
 

@@ -34,7 +34,7 @@ class ProductIdempotencyIT extends ProductHttpTestBase {
         assertThat(productRow(id)).containsEntry("stock", 6);
         assertThat(auditsBy(admin)).isEqualTo(1);
         assertThat(Db.count("SELECT count(*) FROM idempotency_record WHERE owner_id = ? AND operation = ?",
-            admin, "POST /products")).isEqualTo(1);
+            admin, "product.create")).isEqualTo(1);
     }
 
     @Test

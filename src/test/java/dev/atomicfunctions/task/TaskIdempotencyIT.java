@@ -40,6 +40,24 @@ class TaskIdempotencyIT extends TaskHttpTestBase {
         assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'CREATE'", owner)).isEqualTo(1);
     }
 
+    /** The release before stored keys under the route's name: a retry across the deployment is still replayed. */
+    @Test
+    void replaysAKeyStoredUnderTheOperationsFormerName() {
+        Http.Response first = http.send("POST", "/tasks", owner, "{\"title\":\"across a deployment\"}",
+            "Idempotency-Key", key);
+        assertThat(Db.rows("UPDATE idempotency_record SET operation = 'POST /tasks' "
+            + "WHERE owner_id = ? AND operation = 'task.create' RETURNING id", owner)).hasSize(1);
+
+        Http.Response retry = http.send("POST", "/tasks", owner, "{\"title\":\"across a deployment\"}",
+            "Idempotency-Key", key);
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(Db.count("SELECT count(*) FROM task WHERE owner_id = ?", owner)).isEqualTo(1);
+        assertThat(Db.count("SELECT count(*) FROM idempotency_record WHERE owner_id = ?", owner)).isEqualTo(1);
+    }
+
     @Test
     void refusesTheSameKeyForADifferentRequest() {
         http.send("POST", "/tasks", owner, "{\"title\":\"first\"}", "Idempotency-Key", key);
