@@ -19,6 +19,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.atomicfunctions.platform.messaging.MessageHandler;
 import dev.atomicfunctions.platform.transaction.EntryPoint;
 import dev.atomicfunctions.platform.transaction.RetryTransaction;
 import dev.atomicfunctions.platform.transaction.ReadCommitted;
@@ -92,6 +93,8 @@ class ArchitectureTest {
         && !location.contains("$Intercepted");
     private static final DescribedPredicate<JavaClass> HAND_WRITTEN = DescribedPredicate.describe("hand-written",
         c -> !c.getSimpleName().startsWith("$") && !c.getName().contains(".$") && !c.getName().endsWith("$Intercepted"));
+    private static final DescribedPredicate<JavaMethod> HAND_WRITTEN_METHOD = DescribedPredicate.describe(
+        "hand-written", m -> HAND_WRITTEN.test(m.getOwner()) && !m.getModifiers().contains(JavaModifier.SYNTHETIC));
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -103,6 +106,12 @@ class ArchitectureTest {
 
     private static final DescribedPredicate<JavaClass> ENTRY_POINTS = DescribedPredicate.describe("entry points",
         c -> c.isAnnotatedWith(Controller.class) || c.isAnnotatedWith(EntryPoint.class));
+    /** The beans that begin a write's transaction: the features' commands, the jobs' entry points. */
+    private static final DescribedPredicate<JavaClass> COMMANDS = DescribedPredicate.describe("commands",
+        c -> c.isAnnotatedWith(EntryPoint.class));
+    /** What turns a transport into commands: the HTTP adapters' controllers, the queue's message handlers. */
+    private static final DescribedPredicate<JavaClass> ADAPTERS = DescribedPredicate.describe("adapters",
+        c -> c.isAnnotatedWith(Controller.class) || c.isAssignableTo(MessageHandler.class));
 
     private static final DescribedPredicate<JavaClass> LAMBDA_HANDLERS = DescribedPredicate.describe("Lambda handlers",
         c -> c.isAssignableTo(RequestHandler.class) || c.isAssignableTo(RequestStreamHandler.class));
@@ -131,8 +140,9 @@ class ArchitectureTest {
 
     /**
      * What stands between a Lambda handler and its entry points, outside every transaction, and may call them:
-     * QueueHandler, BatchConsumer, MessageProcessor, MessageTransaction; ScheduledHandler, ScheduledJobs, then
-     * ExpireOrders, IdempotencyPurge and OutboxDrain, OutboxRelay. (Controllers are called by routing, not by code.)
+     * QueueHandler, BatchConsumer, MessageProcessor, then a message handler (an adapter) and its command;
+     * ScheduledHandler, ScheduledJobs, then ExpireOrders, IdempotencyPurge and OutboxDrain, OutboxRelay. (Controllers
+     * are called by routing, not by code.)
      */
     static final Set<String> DRIVERS = Set.of(
         ROOT + ".queue.BatchConsumer",
@@ -153,7 +163,8 @@ class ArchitectureTest {
     private static final ArchRule EVERY_ENTRY_POINT_METHOD_DECLARES_ITS_TRANSACTION = methods()
         .that(ENTRY_POINT_METHODS)
         .should(declareTheirTransaction())
-        .because("a route or event delegate without a transaction would write statement by statement");
+        .because("a route or event delegate without a transaction would write statement by statement; a write route "
+            + "runs a command, which declares it");
 
     /** Micronaut adds a HEAD route to every GET unless told not to; the HTTP API routes no HEAD (nor lists it). */
     private static final ArchRule GET_ROUTES_ADD_NO_HEAD_ROUTE = methods()
@@ -234,10 +245,23 @@ class ArchitectureTest {
             + "its own is no entry point (" + FAILED_ATTEMPT_AUDIT + ")");
 
     private static final ArchRule ONLY_HANDLERS_AND_DRIVERS_CALL_ENTRY_POINTS = noClasses()
-        .that(HAND_WRITTEN).and(DescribedPredicate.not(LAMBDA_HANDLERS.or(DRIVER)))
-        .should().dependOnClassesThat(ENTRY_POINTS)
-        .because("an entry point begins its invocation's transaction; called by a service or another entry point it "
+        .that(HAND_WRITTEN).and(DescribedPredicate.not(LAMBDA_HANDLERS.or(DRIVER).or(ADAPTERS)))
+        .should().dependOnClassesThat(COMMANDS)
+        .because("a command begins its invocation's transaction; called by a service or another command it "
             + "would run inside theirs, joined (its commit not its own) or apart (committing inside it)");
+
+    private static final ArchRule COMMANDS_RUN_FROM_OUTSIDE_EVERY_TRANSACTION = methods()
+        .that(HAND_WRITTEN_METHOD).and(DescribedPredicate.describe("run commands", ArchitectureTest::runsACommand))
+        .should(new ArchCondition<>("declare no transaction, nor their class") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                events.add(new SimpleConditionEvent(method,
+                    propagation(method).isEmpty() && propagation(method.getOwner()).isEmpty(),
+                    method.getFullName() + " runs a command inside a transaction of its own"));
+            }
+        })
+        .because("a command's transaction is its invocation's: run from a read-only route or a service, it would join "
+            + "that transaction instead of beginning its own");
 
     private static final ArchRule DRIVERS_ARE_REACHED_ONLY_FROM_OUTSIDE_EVERY_TRANSACTION = noClasses()
         .that(HAND_WRITTEN).and(DescribedPredicate.not(LAMBDA_HANDLERS.or(DRIVER)))
@@ -370,7 +394,7 @@ class ArchitectureTest {
         assertThat(OWN_CONNECTIONS).allMatch(name -> PRODUCTION.contain(name) && usesDataAccess(PRODUCTION.get(name)));
         assertThat(Stream.concat(DRIVERS.stream(), Stream.of(AFTER_COMMIT_RELAYER)))
             .allMatch(name -> PRODUCTION.contain(name) && PRODUCTION.get(name).getDirectDependenciesFromSelf().stream()
-                .anyMatch(d -> ENTRY_POINTS.or(DRIVER).test(d.getTargetClass())));
+                .anyMatch(d -> ENTRY_POINTS.or(DRIVER).or(ADAPTERS).test(d.getTargetClass())));
     }
 
     @Test
@@ -385,7 +409,11 @@ class ArchitectureTest {
     @Test
     void entryPointsAreCalledOnlyFromOutsideEveryTransaction() {
         ONLY_HANDLERS_AND_DRIVERS_CALL_ENTRY_POINTS.check(PRODUCTION);
+        COMMANDS_RUN_FROM_OUTSIDE_EVERY_TRANSACTION.check(PRODUCTION);
         DRIVERS_ARE_REACHED_ONLY_FROM_OUTSIDE_EVERY_TRANSACTION.check(PRODUCTION);
+        assertThat(failures(COMMANDS_RUN_FROM_OUTSIDE_EVERY_TRANSACTION))
+            .anyMatch(d -> d.contains("ReadRouteRunningACommand.find()"))
+            .anyMatch(d -> d.contains("ServiceCallingAnEntryPoint.place()"));
         assertThat(failures(ONLY_HANDLERS_AND_DRIVERS_CALL_ENTRY_POINTS))
             .anyMatch(d -> d.contains("ServiceCallingAnEntryPoint") && d.contains("EntryPointInItsOwnTransaction"));
         assertThat(failures(DRIVERS_ARE_REACHED_ONLY_FROM_OUTSIDE_EVERY_TRANSACTION))
@@ -430,13 +458,20 @@ class ArchitectureTest {
     }
 
     private static ArchCondition<JavaMethod> declareTheirTransaction() {
-        return new ArchCondition<>("be @Transactional or @ReadOnly") {
+        return new ArchCondition<>("be @Transactional or @ReadOnly, or be a route that runs a command") {
             @Override
             public void check(JavaMethod method, ConditionEvents events) {
-                events.add(new SimpleConditionEvent(method, propagation(method).isPresent(),
-                    method.getFullName() + " declares neither @Transactional nor @ReadOnly"));
+                boolean writeRoute = method.getOwner().isAnnotatedWith(Controller.class) && runsACommand(method);
+                events.add(new SimpleConditionEvent(method, propagation(method).isPresent() || writeRoute,
+                    method.getFullName() + " declares neither @Transactional nor @ReadOnly, and runs no command"));
             }
         };
+    }
+
+    /** @return whether the method calls a command (a method of an {@code @EntryPoint} bean) */
+    private static boolean runsACommand(JavaMethod method) {
+        return method.getMethodCallsFromSelf().stream()
+            .anyMatch(call -> call.getTargetOwner().isAnnotatedWith(EntryPoint.class));
     }
 
     private static ArchCondition<JavaMethod> declareTheirIsolation() {

@@ -13,8 +13,7 @@ import java.lang.annotation.Target;
  * contention after every retry, or failed unexpectedly): who, through which request, on what, and why. The record
  * is written by {@link FailedAttemptRecorder} in a transaction of its own, after the method's transaction rolled back: never
  * inside it, where it would be rolled back too. The method needs an {@code Invocation} parameter; a {@code String}
- * parameter named {@code id} names the entity. An {@link AttemptTarget} parameter, when the method has one, names
- * the entity and the operation instead (a queue message's); a null one, nothing to audit.
+ * parameter named {@code id} names the entity; the method's name is the operation.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +21,6 @@ import java.lang.annotation.Target;
 @Around
 public @interface AuditFailedAttempts {
 
-    /** @return the kind of entity the method writes, for example {@code order}; empty: named by an AttemptTarget */
-    String value() default "";
+    /** @return the kind of entity the method writes, for example {@code order} */
+    String value();
 }

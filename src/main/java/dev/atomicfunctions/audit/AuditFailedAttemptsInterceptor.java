@@ -49,22 +49,18 @@ final class AuditFailedAttemptsInterceptor implements MethodInterceptor<Object, 
     private void record(MethodInvocationContext<Object, Object> context, RuntimeException failure) {
         Invocation invocation = null;
         String entityId = "";
-        AttemptTarget target = null;
         for (MutableArgumentValue<?> argument : context.getParameters().values()) {
             if (argument.getValue() instanceof Invocation value) {
                 invocation = value;
-            } else if (argument.getValue() instanceof AttemptTarget value) {
-                target = value;
             } else if (argument.getName().equals("id") && argument.getValue() instanceof String value) {
                 entityId = value;
             }
         }
-        String entity = target != null ? target.entityType() : context.stringValue(AuditFailedAttempts.class).orElse("");
+        String entity = context.stringValue(AuditFailedAttempts.class).orElse("");
         if (invocation == null || entity.isEmpty()) {
             return;
         }
-        String reason = (target != null ? target.operation() : context.getMethodName()) + ": " + reason(failure);
-        entityId = target != null ? target.entityId() : entityId;
+        String reason = context.getMethodName() + ": " + reason(failure);
         if (failure instanceof TransactionOutcomeUnknownException) {
             // It may have committed: an ATTEMPT_FAILED row could contradict the data.
             unaudited(invocation, entity, entityId, reason, "its outcome is unknown");

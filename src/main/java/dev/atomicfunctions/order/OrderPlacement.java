@@ -31,7 +31,7 @@ import java.util.UUID;
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-public class OrderPlacement {
+class OrderPlacement {
 
     private static final String OPERATION = "order.place";
     // The name before operations were named as commands: see IdempotentRequest.formerly.
@@ -56,7 +56,7 @@ public class OrderPlacement {
         this.clock = clock;
     }
 
-    public Outcome<OrderView> place(Invocation invocation, NewOrder request, @Nullable String idempotencyKey) {
+    Outcome<OrderView> place(Invocation invocation, NewOrder request, @Nullable String idempotencyKey) {
         return idempotency.once(invocation, new IdempotentRequest(OPERATION, idempotencyKey, request, FORMERLY),
             OrderView.class, () -> placeNow(invocation, request));
     }

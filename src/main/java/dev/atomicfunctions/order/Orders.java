@@ -66,7 +66,7 @@ public class Orders {
     }
 
     /** Changes the note of a PLACED order, only at the version the caller read (and named in If-Match). */
-    public OrderView changeNote(Invocation invocation, String id, OrderPatch patch, Precondition precondition) {
+    OrderView changeNote(Invocation invocation, String id, OrderPatch patch, Precondition precondition) {
         if (patch.note() == null) {
             throw new EmptyPatchException("note");
         }
@@ -102,14 +102,14 @@ public class Orders {
     // The name before operations were named as commands: see IdempotentRequest.formerly.
     private static final String CANCEL_FORMERLY = "POST /orders/{id}/cancel";
 
-    public Outcome<OrderView> cancel(Invocation invocation, String id, @Nullable String idempotencyKey) {
+    Outcome<OrderView> cancel(Invocation invocation, String id, @Nullable String idempotencyKey) {
         return idempotency.once(invocation, new IdempotentRequest(CANCEL_OPERATION, idempotencyKey,
             new CancelRequest(id), CANCEL_FORMERLY), OrderView.class, () -> release.release(invocation, locked(invocation, id),
             OrderStatus.CANCELLED));
     }
 
     /** Deletes a finished order that never shipped; its stock movements and audit trail stay. */
-    public void delete(Invocation invocation, String id, Precondition precondition) {
+    void delete(Invocation invocation, String id, Precondition precondition) {
         Order current = locked(invocation, id);
         precondition.check(OrderEvents.AGGREGATE, current.version());
         if (current.status() != OrderStatus.CANCELLED && current.status() != OrderStatus.EXPIRED) {

@@ -13,7 +13,9 @@ import io.micronaut.aop.InterceptPhase;
  *   <li>outcome log: one line per transaction, committed or rolled back;</li>
  *   <li>the transaction itself;</li>
  *   <li>dry-run rollback: inside the transaction, rolls it back when asked to;</li>
- *   <li>attempt boundary: inside the transaction, records the work's answer or failure and bounds the socket.</li>
+ *   <li>attempt boundary: inside the transaction, records the work's answer or failure and bounds the socket;</li>
+ *   <li>delivered once: inside the transaction, writes a message's de-duplication record with the command's
+ *   effect (commands only).</li>
  * </ol>
  */
 public final class InterceptorOrder {
@@ -25,6 +27,7 @@ public final class InterceptorOrder {
     public static final int OUTCOME_LOG = InterceptPhase.TRANSACTION.getPosition() - 1;
     public static final int DRY_RUN_ROLLBACK = InterceptPhase.TRANSACTION.getPosition() + 1;
     public static final int ATTEMPT_BOUNDARY = InterceptPhase.TRANSACTION.getPosition() + 2;
+    public static final int DELIVERED_ONCE = InterceptPhase.TRANSACTION.getPosition() + 3;
 
     private InterceptorOrder() {
     }

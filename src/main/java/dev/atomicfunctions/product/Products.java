@@ -61,7 +61,7 @@ public class Products {
      *
      * @throws DuplicateSkuException          when another product has the SKU, whatever its case
      */
-    public Outcome<CreatedProduct> create(Invocation invocation, NewProduct request, @Nullable String idempotencyKey) {
+    Outcome<CreatedProduct> create(Invocation invocation, NewProduct request, @Nullable String idempotencyKey) {
         NewProduct understood = request.understood();
         return idempotency.once(invocation, new IdempotentRequest(CREATE_OPERATION, idempotencyKey, understood,
             CREATE_FORMERLY),
@@ -122,7 +122,7 @@ public class Products {
      * Applies the patch only to the version the caller read (and named in If-Match, when given). Any change of the
      * product counts, a stock movement included: the version covers the whole row.
      */
-    public ProductView update(Invocation invocation, String id, ProductPatch patch, Precondition precondition) {
+    ProductView update(Invocation invocation, String id, ProductPatch patch, Precondition precondition) {
         if (patch.isEmpty()) {
             throw new EmptyPatchException("name", "priceMinor");
         }

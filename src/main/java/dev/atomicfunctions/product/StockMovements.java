@@ -47,7 +47,7 @@ public class StockMovements {
      * @throws NotFoundException           when there is no such product
      * @throws InsufficientStockException when the stock would go below zero; nothing is written
      */
-    public Outcome<RecordedMovement> record(Invocation invocation, String productId, NewStockMovement request,
+    Outcome<RecordedMovement> record(Invocation invocation, String productId, NewStockMovement request,
                                      @Nullable String idempotencyKey) {
         UUID id = Products.parseId(productId);
         // The key is scoped to the product: the same key for another product is another request.

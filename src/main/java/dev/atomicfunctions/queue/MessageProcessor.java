@@ -1,7 +1,7 @@
 package dev.atomicfunctions.queue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.atomicfunctions.audit.AttemptTarget;
+import dev.atomicfunctions.idempotency.Deliveries;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.logging.LogFields;
 import dev.atomicfunctions.platform.messaging.MessageHandler;
@@ -15,8 +15,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One message, from its body to its entry point ({@link MessageTransaction}): the envelope read strictly, the handler
- * found by type and version, the {@code Invocation} built from the message. The queue handler delegates here because
+ * One message, from its body to its handler: the envelope read strictly, the handler found by type and version, the
+ * {@code Invocation} built from the message, and the message's de-duplication record bound around the handler, which
+ * the command it runs writes in its own transaction ({@link Deliveries}). The queue handler delegates here because
  * AOP on a {@code MicronautRequestHandler} subclass is ignored.
  */
 @Singleton
@@ -27,18 +28,16 @@ class MessageProcessor {
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final EnvelopeReader envelopes;
-    private final MessageTransaction transaction;
     private final Map<String, MessageHandler> handlers = new HashMap<>();
 
-    MessageProcessor(EnvelopeReader envelopes, MessageTransaction transaction, List<MessageHandler> handlers) {
+    MessageProcessor(EnvelopeReader envelopes, List<MessageHandler> handlers) {
         this.envelopes = envelopes;
-        this.transaction = transaction;
         handlers.forEach(handler -> handler.types().forEach(type -> this.handlers.put(type, handler)));
     }
 
     /**
      * Reads the message and finds its handler (a message no handler reads fails here, with no transaction), then
-     * applies it in its own ({@link MessageTransaction}).
+     * runs it: the handler runs one command, which begins and ends the message's transaction.
      *
      * @return whether the message had an effect now (false: a redelivery, acknowledged without one)
      */
@@ -50,14 +49,8 @@ class MessageProcessor {
         }
         Invocation invocation = invocation(message, envelope);
         LogFields.put(invocation);
-        return transaction.apply(invocation, handler.auditsFailedAttempts() ? target(envelope) : null, envelope,
-            handler, message.getMessageId());
-    }
-
-    /** {@code order.place} is an attempt to {@code place} an {@code order}; which one, its payload may not say. */
-    private static AttemptTarget target(Envelope envelope) {
-        int dot = envelope.type().indexOf('.');
-        return new AttemptTarget(envelope.type().substring(0, dot), envelope.type().substring(dot + 1), "");
+        return Deliveries.once(invocation, envelope.deduplication(message.getMessageId()),
+            () -> handler.handle(invocation, envelope.type(), envelope.version(), envelope.payload()));
     }
 
     private static Invocation invocation(SQSEvent.SQSMessage message, Envelope envelope) {

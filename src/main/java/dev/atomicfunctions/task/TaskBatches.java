@@ -39,7 +39,7 @@ import java.util.function.Function;
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-public class TaskBatches {
+class TaskBatches {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskBatches.class);
     private static final String OPERATION = "task.create-batch";
@@ -79,9 +79,9 @@ public class TaskBatches {
      * @throws TaskBatchRejectedException when {@code atomic} and an item failed: the caller's transaction must roll
      *     back (it does, as the exception leaves the entry point)
      */
-    public <R> Outcome<R> create(Invocation invocation, List<JsonNode> items, boolean atomic,
-                                 @Nullable String idempotencyKey, Class<R> answerType,
-                                 Function<List<TaskBatchItem>, R> answer) {
+    <R> Outcome<R> create(Invocation invocation, List<JsonNode> items, boolean atomic,
+                          @Nullable String idempotencyKey, Class<R> answerType,
+                          Function<List<TaskBatchItem>, R> answer) {
         List<NewTask> tasks = new ArrayList<>(items.size());
         Map<Integer, TaskBatchItem.Failure> unreadable = new LinkedHashMap<>();
         for (int index = 0; index < items.size(); index++) {

@@ -3,8 +3,6 @@ package dev.atomicfunctions.task;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.messaging.MessageHandler;
 import dev.atomicfunctions.platform.messaging.Payloads;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.util.Set;
@@ -13,11 +11,11 @@ import java.util.Set;
 @Singleton
 class TaskMessages implements MessageHandler {
 
-    private final Tasks tasks;
+    private final TaskCommands commands;
     private final Payloads payloads;
 
-    TaskMessages(Tasks tasks, Payloads payloads) {
-        this.tasks = tasks;
+    TaskMessages(TaskCommands commands, Payloads payloads) {
+        this.commands = commands;
         this.payloads = payloads;
     }
 
@@ -26,11 +24,9 @@ class TaskMessages implements MessageHandler {
         return Set.of("task.create");
     }
 
-    /** Runs in the consumer's transaction ({@code types()} and {@code versions()} are read outside any). */
     @Override
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void handle(Invocation invocation, String type, int version, String payload) {
         payloads.requireSubject(invocation);
-        tasks.create(invocation, payloads.read(payload, NewTask.class), null);
+        commands.create(invocation, payloads.read(payload, NewTask.class), null);
     }
 }

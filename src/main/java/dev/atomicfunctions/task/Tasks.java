@@ -53,7 +53,7 @@ public class Tasks {
      * Creates a task; with an idempotency key, a retry of the same request answers as the first one did and writes
      * nothing.
      */
-    public Outcome<TaskView> create(Invocation invocation, NewTask request, @Nullable String idempotencyKey) {
+    Outcome<TaskView> create(Invocation invocation, NewTask request, @Nullable String idempotencyKey) {
         NewTask understood = request.understood();
         return idempotency.once(invocation, new IdempotentRequest(CREATE_OPERATION, idempotencyKey, understood,
             CREATE_FORMERLY),
@@ -95,7 +95,7 @@ public class Tasks {
     }
 
     /** Applies the patch only to the version the caller read (and named in If-Match, when given). */
-    public TaskView update(Invocation invocation, String id, TaskPatch patch, Precondition precondition) {
+    TaskView update(Invocation invocation, String id, TaskPatch patch, Precondition precondition) {
         if (patch.isEmpty()) {
             throw new EmptyPatchException("title", "description", "completed");
         }
@@ -118,7 +118,7 @@ public class Tasks {
         return TaskView.of(changed);
     }
 
-    public void delete(Invocation invocation, String id, Precondition precondition) {
+    void delete(Invocation invocation, String id, Precondition precondition) {
         Task current = owned(invocation, id);
         precondition.check(ENTITY, current.version());
         if (tasks.deleteIfVersion(current.id(), current.version()) == 0) {

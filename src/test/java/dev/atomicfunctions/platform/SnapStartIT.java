@@ -96,7 +96,7 @@ class SnapStartIT {
             assertThat(sent).filteredOn("ROLLBACK"::equals).hasSize(8);
             assertThat(sent).anyMatch(sql -> sql.startsWith("INSERT INTO \"customer_order\""))
                 .anyMatch(sql -> sql.startsWith("INSERT INTO outbox_event"));
-            assertThat(logs.of("transaction")).filteredOn(e -> "TaskController.create".equals(keyValue(e, "boundary")))
+            assertThat(logs.of("transaction")).filteredOn(e -> "TaskCommands.create".equals(keyValue(e, "boundary")))
                 .hasSize(2).allSatisfy(e -> assertThat(keyValue(e, "outcome")).isEqualTo("rolled back (dry run)"));
             // Nothing kept, no connection left in the pool nor on the server.
             assertThat(rows()).isEqualTo(rows);

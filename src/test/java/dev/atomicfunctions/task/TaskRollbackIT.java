@@ -79,7 +79,7 @@ class TaskRollbackIT {
         assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = ?", owner)).isZero();
         assertThat(logged.stream().filter(e -> e.getLevel() == Level.ERROR)).hasSize(1);
         assertThat(logged).anySatisfy(e -> assertThat(e.getFormattedMessage())
-            .isEqualTo("transaction rolled back: TaskController.create"));
+            .isEqualTo("transaction rolled back: TaskCommands.create"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.atomicfunctions.http.order;
 
-import dev.atomicfunctions.audit.AuditFailedAttempts;
 import dev.atomicfunctions.http.problem.ConditionalWriteProblems;
 import dev.atomicfunctions.http.problem.ConflictProblem;
 import dev.atomicfunctions.http.problem.IdempotencyKeyReusedProblem;
@@ -14,16 +13,13 @@ import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.order.NewOrder;
-import dev.atomicfunctions.order.OrderEvents;
+import dev.atomicfunctions.order.OrderCommands;
 import dev.atomicfunctions.order.OrderPatch;
-import dev.atomicfunctions.order.OrderPlacement;
 import dev.atomicfunctions.order.OrderStatus;
 import dev.atomicfunctions.order.OrderView;
 import dev.atomicfunctions.order.Orders;
-import dev.atomicfunctions.outbox.RelayAfterCommit;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.paging.Page;
-import dev.atomicfunctions.platform.transaction.Command;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -54,9 +50,8 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 
 /**
- * The orders API. Each write is one transaction, owned here, at READ COMMITTED: stock is protected by row locks
- * taken in a fixed order and by conditional updates, not by a stricter isolation level (see the README). Writes
- * are retried whole on contention and audited when they fail.
+ * The orders API: each write asks for a command ({@link OrderCommands}: its transaction, retry, failed-attempt audit
+ * and relay); each read runs in a read-only transaction of its own.
  */
 @Controller("/orders")
 @Tag(name = "orders")
@@ -65,19 +60,16 @@ import java.net.URI;
 class OrderController {
 
 
-    private final OrderPlacement placement;
+    private final OrderCommands commands;
     private final Orders orders;
 
-    OrderController(OrderPlacement placement, Orders orders) {
-        this.placement = placement;
+    OrderController(OrderCommands commands, Orders orders) {
+        this.commands = commands;
         this.orders = orders;
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Command
-    @AuditFailedAttempts(OrderEvents.AGGREGATE)
-    @RelayAfterCommit
     @Operation(summary = "Place an order: reserve the stock of every line, all or nothing", description = "409: "
         + "some lines are short of stock (shortLines lists them), or the same Idempotency-Key is being processed by another request (retry shortly). 422: unknown products, mixed "
         + "currencies, a total too large for 64 bits of minor units (order-total-too-large), or an Idempotency-Key "
@@ -92,7 +84,7 @@ class OrderController {
                                   @Header(IdempotencyHeaders.KEY)
                                   @Nullable String idempotencyKey,
                                   @Body @Valid NewOrder body) {
-        Outcome<OrderView> placed = placement.place(invocation, body, idempotencyKey);
+        Outcome<OrderView> placed = commands.place(invocation, body, idempotencyKey);
         MutableHttpResponse<OrderView> response = HttpResponse.created(placed.answer(),
             URI.create("/orders/" + placed.answer().id()));
         return replayed(tagged(response, placed.answer()), placed);
@@ -123,8 +115,6 @@ class OrderController {
 
     @Patch("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Command
-    @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @Operation(summary = "Change the note of a placed order")
     @Answers.Versioned
     @ConditionalWriteProblems
@@ -132,14 +122,11 @@ class OrderController {
     HttpResponse<OrderView> changeNote(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                        @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                        @Body @Valid OrderPatch body) {
-        OrderView order = orders.changeNote(invocation, id, body, EntityTags.precondition(ifMatch));
+        OrderView order = commands.changeNote(invocation, id, body, EntityTags.precondition(ifMatch));
         return tagged(HttpResponse.ok(order), order);
     }
 
     @Post("/{id}/cancel")
-    @Command
-    @AuditFailedAttempts(OrderEvents.AGGREGATE)
-    @RelayAfterCommit
     @Operation(summary = "Cancel a placed order and give its stock back", description = "409: the order "
         + "is not PLACED (currentStatus names its state), or the same Idempotency-Key is being processed by another request (retry shortly).")
     @Answers.VersionedReplayable
@@ -151,20 +138,18 @@ class OrderController {
                                    @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                   @Header(IdempotencyHeaders.KEY)
                                    @Nullable String idempotencyKey) {
-        Outcome<OrderView> cancelled = orders.cancel(invocation, id, idempotencyKey);
+        Outcome<OrderView> cancelled = commands.cancel(invocation, id, idempotencyKey);
         return replayed(tagged(HttpResponse.ok(cancelled.answer()), cancelled.answer()), cancelled);
     }
 
     @Delete("/{id}")
-    @Command
-    @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @Operation(summary = "Delete a cancelled or expired order (its audit trail stays)")
     @Answers.Deleted
     @Status(HttpStatus.NO_CONTENT)
     @ConditionalWriteProblems
     HttpResponse<Void> delete(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                               @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        orders.delete(invocation, id, EntityTags.precondition(ifMatch));
+        commands.delete(invocation, id, EntityTags.precondition(ifMatch));
         return HttpResponse.noContent();
     }
 

@@ -12,12 +12,11 @@ import dev.atomicfunctions.http.request.EntityTags;
 import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
-import dev.atomicfunctions.platform.invocation.AdministratorsOnly;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.paging.Page;
-import dev.atomicfunctions.platform.transaction.Command;
 import dev.atomicfunctions.product.CreatedProduct;
 import dev.atomicfunctions.product.NewProduct;
+import dev.atomicfunctions.product.ProductCommands;
 import dev.atomicfunctions.product.ProductPatch;
 import dev.atomicfunctions.product.ProductView;
 import dev.atomicfunctions.product.Products;
@@ -48,8 +47,8 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 
 /**
- * The catalogue API. Every verified caller reads it; only administrators write it. Each write is one transaction,
- * owned here and run again as a whole when the database gave it up to contention; reads run read-only.
+ * The catalogue API. Every verified caller reads it (read-only transactions); only administrators write it, through
+ * the catalogue's commands ({@link ProductCommands}).
  */
 @Controller("/products")
 @Tag(name = "products")
@@ -59,14 +58,15 @@ class ProductController {
 
 
     private final Products products;
+    private final ProductCommands commands;
 
-    ProductController(Products products) {
+    ProductController(Products products, ProductCommands commands) {
         this.products = products;
+        this.commands = commands;
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Command
     @Operation(summary = "Create a product, with its initial stock as a first receipt (administrators)",
         description = "409: the SKU is already in use, whatever its case (the problem's member existing is that "
         + "product), or the same Idempotency-Key is being processed by another request (retry shortly).")
@@ -74,14 +74,13 @@ class ProductController {
     @Status(HttpStatus.CREATED)
     @JsonBodyProblems
     @ForbiddenProblem
-    @AdministratorsOnly
     @ConflictProblem
     @IdempotencyKeyReusedProblem
     HttpResponse<CreatedProduct> create(@Parameter(hidden = true) Invocation invocation,
                                         @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                         @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                         @Body @Valid NewProduct body) {
-        Outcome<CreatedProduct> creation = products.create(invocation, body, idempotencyKey);
+        Outcome<CreatedProduct> creation = commands.create(invocation, body, idempotencyKey);
         CreatedProduct product = creation.answer();
         return IdempotencyHeaders.marked(
             EntityTags.tagged(HttpResponse.created(product, URI.create("/products/" + product.id())), product.version()),
@@ -110,17 +109,15 @@ class ProductController {
 
     @Patch("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Command
     @Operation(summary = "Change the name or price of a product (administrators)")
     @Answers.Versioned
     @ConditionalWriteProblems
     @JsonBodyProblems
     @ForbiddenProblem
-    @AdministratorsOnly
     HttpResponse<ProductView> update(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                      @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                      @Body @Valid ProductPatch body) {
-        return withTag(products.update(invocation, id, body, EntityTags.precondition(ifMatch)));
+        return withTag(commands.update(invocation, id, body, EntityTags.precondition(ifMatch)));
     }
 
     private static HttpResponse<ProductView> withTag(ProductView product) {

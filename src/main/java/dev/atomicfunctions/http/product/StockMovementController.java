@@ -10,11 +10,10 @@ import dev.atomicfunctions.http.problem.StandardProblems;
 import dev.atomicfunctions.http.request.IdempotencyHeaders;
 import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
-import dev.atomicfunctions.platform.invocation.AdministratorsOnly;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.paging.Page;
-import dev.atomicfunctions.platform.transaction.Command;
 import dev.atomicfunctions.product.NewStockMovement;
+import dev.atomicfunctions.product.ProductCommands;
 import dev.atomicfunctions.product.Products;
 import dev.atomicfunctions.product.RecordedMovement;
 import dev.atomicfunctions.product.StockMovementView;
@@ -46,8 +45,8 @@ import java.net.URI;
 
 /**
  * A product's stock movements: administrators record receipts and adjustments, every verified caller reads the
- * history. Each write is one transaction, owned here: the movement, the stock, the audit row and the idempotency
- * record commit together or not at all.
+ * history. A movement is recorded by a command ({@link ProductCommands#recordMovement}): the movement, the stock, the
+ * audit row and the idempotency record commit together or not at all.
  */
 @Controller("/products/{id}/stock-movements")
 @Tag(name = "products")
@@ -56,14 +55,15 @@ import java.net.URI;
 class StockMovementController {
 
     private final StockMovements movements;
+    private final ProductCommands commands;
 
-    StockMovementController(StockMovements movements) {
+    StockMovementController(StockMovements movements, ProductCommands commands) {
         this.movements = movements;
+        this.commands = commands;
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Command
     @Operation(summary = "Record a receipt or an adjustment of a product's stock (administrators)",
         description = "409: the stock would go below zero (insufficient-stock) or above 2147483647 (stock-limit); "
         + "the problem's member available is the stock there is. Or the same Idempotency-Key is being processed by another request (retry shortly).")
@@ -71,7 +71,6 @@ class StockMovementController {
     @Status(HttpStatus.CREATED)
     @JsonBodyProblems
     @ForbiddenProblem
-    @AdministratorsOnly
     @NotFoundProblem
     @ConflictProblem
     @IdempotencyKeyReusedProblem
@@ -79,7 +78,7 @@ class StockMovementController {
                                           @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                           @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                           @Body @Valid NewStockMovement body) {
-        Outcome<RecordedMovement> recording = movements.record(invocation, id, body, idempotencyKey);
+        Outcome<RecordedMovement> recording = commands.recordMovement(invocation, id, body, idempotencyKey);
         RecordedMovement movement = recording.answer();
         // The id as stored, not as sent: the Location is the same whatever case the caller wrote the UUID in.
         MutableHttpResponse<RecordedMovement> response = HttpResponse.created(movement,

@@ -9,10 +9,9 @@ import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.http.response.ResponseHeaders;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
-import dev.atomicfunctions.platform.transaction.Command;
 import dev.atomicfunctions.task.NewTaskBatch;
 import dev.atomicfunctions.task.TaskBatchRejectedException;
-import dev.atomicfunctions.task.TaskBatches;
+import dev.atomicfunctions.task.TaskCommands;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -34,9 +33,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * Many tasks in one request and one transaction, owned here: each item in a savepoint of its own (partial success),
- * or all or nothing with {@code atomic=true}. The whole transaction is retried when the database gave it up through
- * no fault of the request (serialization failure, deadlock, connection lost before commit).
+ * Many tasks in one request and one transaction (the command {@link TaskCommands#createBatch}): each item in a
+ * savepoint of its own (partial success), or all or nothing with {@code atomic=true}.
  */
 @Controller("/tasks/batch")
 @Tag(name = "tasks")
@@ -45,15 +43,14 @@ import jakarta.validation.constraints.Pattern;
 class TaskBatchController {
 
 
-    private final TaskBatches batches;
+    private final TaskCommands commands;
 
-    TaskBatchController(TaskBatches batches) {
-        this.batches = batches;
+    TaskBatchController(TaskCommands commands) {
+        this.commands = commands;
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Command
     @Operation(operationId = "createTaskBatch", summary = "Create 1 to 100 tasks: each item succeeds or fails on its own, or all or nothing",
         description = "Each item is validated and written (the task and its audit row) on its own: an item that is "
             + "invalid or that the database refuses for its data fails alone and writes nothing, the others are "
@@ -83,7 +80,7 @@ class TaskBatchController {
                                          @Body @Valid NewTaskBatch body) {
         Outcome<TaskBatchResult> outcome;
         try {
-            outcome = batches.create(invocation, body.items(), Boolean.parseBoolean(atomic), idempotencyKey,
+            outcome = commands.createBatch(invocation, body.items(), Boolean.parseBoolean(atomic), idempotencyKey,
                 TaskBatchResult.class, TaskBatchResult::of);
         } catch (TaskBatchRejectedException rejected) {
             throw new TaskBatchRejectedProblem(rejected);

@@ -13,8 +13,8 @@ import dev.atomicfunctions.http.response.Answers;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.paging.Page;
-import dev.atomicfunctions.platform.transaction.Command;
 import dev.atomicfunctions.task.NewTask;
+import dev.atomicfunctions.task.TaskCommands;
 import dev.atomicfunctions.task.TaskPatch;
 import dev.atomicfunctions.task.TaskView;
 import dev.atomicfunctions.task.Tasks;
@@ -46,7 +46,10 @@ import jakarta.validation.constraints.Pattern;
 
 import java.net.URI;
 
-/** The tasks API. Each write is one transaction, owned here; reads run in a read-only transaction. */
+/**
+ * The tasks API: each write asks for a command ({@link TaskCommands}, which owns its transaction); each read runs in a
+ * read-only transaction of its own.
+ */
 @Controller("/tasks")
 @Tag(name = "tasks")
 @SecurityRequirement(name = "jwt")
@@ -55,14 +58,15 @@ class TaskController {
 
 
     private final Tasks tasks;
+    private final TaskCommands commands;
 
-    TaskController(Tasks tasks) {
+    TaskController(Tasks tasks, TaskCommands commands) {
         this.tasks = tasks;
+        this.commands = commands;
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Command
     @Operation(summary = "Create a task", description = "409: the same Idempotency-Key is being processed by another request (retry shortly).")
     @Answers.Created
     @Status(HttpStatus.CREATED)
@@ -73,7 +77,7 @@ class TaskController {
                                   @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                   @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                   @Body @Valid NewTask body) {
-        Outcome<TaskView> creation = tasks.create(invocation, body, idempotencyKey);
+        Outcome<TaskView> creation = commands.create(invocation, body, idempotencyKey);
         TaskView task = creation.answer();
         return IdempotencyHeaders.marked(
             EntityTags.tagged(HttpResponse.created(task, URI.create("/tasks/" + task.id())), task.version()),
@@ -104,7 +108,6 @@ class TaskController {
 
     @Patch("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Command
     @Operation(summary = "Change title, description or completion of a task")
     @Answers.Versioned
     @ConditionalWriteProblems
@@ -112,18 +115,17 @@ class TaskController {
     HttpResponse<TaskView> update(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                   @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                   @Body @Valid TaskPatch body) {
-        return withTag(tasks.update(invocation, id, body, EntityTags.precondition(ifMatch)));
+        return withTag(commands.update(invocation, id, body, EntityTags.precondition(ifMatch)));
     }
 
     @Delete("/{id}")
-    @Command
     @Operation(summary = "Delete a task")
     @Answers.Deleted
     @Status(HttpStatus.NO_CONTENT)
     @ConditionalWriteProblems
     HttpResponse<Void> delete(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                               @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        tasks.delete(invocation, id, EntityTags.precondition(ifMatch));
+        commands.delete(invocation, id, EntityTags.precondition(ifMatch));
         return HttpResponse.noContent();
     }
 

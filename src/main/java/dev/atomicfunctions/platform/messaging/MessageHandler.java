@@ -6,9 +6,10 @@ import java.util.Set;
 
 /**
  * What a feature does with a message from the queue: a command ({@code task.create}, {@code order.place}, ...) or
- * an event it reacts to ({@code order.placed}). Implementations are services: they run in the consumer's
- * transaction (one per message, with the message's de-duplication record) and refuse bad payloads with a domain
- * exception, never by returning. The consumer finds handlers by type and version; it knows no feature.
+ * an event it reacts to ({@code order.placed}). An implementation is an adapter, outside every transaction: it reads
+ * the payload (refusing a bad one with a domain exception, never by returning) and runs one command, the same as any
+ * other transport would; the command's transaction also holds the message's de-duplication record. The consumer finds
+ * handlers by type and version; it knows no feature.
  */
 public interface MessageHandler {
 
@@ -18,15 +19,6 @@ public interface MessageHandler {
     /** @return the payload versions understood; any other fails the message. Version 1 unless a handler says more. */
     default Set<Integer> versions() {
         return Set.of(1);
-    }
-
-    /**
-     * @return whether a message of this handler that fails leaves an {@code ATTEMPT_FAILED} audit row, as the same
-     *     command through HTTP does (orders); the row names the type's aggregate and operation ({@code order},
-     *     {@code place})
-     */
-    default boolean auditsFailedAttempts() {
-        return false;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.atomicfunctions.platform.transaction;
 
+import io.micronaut.aop.Around;
 import io.micronaut.transaction.annotation.Transactional;
 
 import java.lang.annotation.Documented;
@@ -13,7 +14,8 @@ import java.lang.annotation.Target;
  * and ends ({@code REQUIRED}: the only propagation an entry point may have), at {@link ReadCommitted}, run again whole
  * when the database gives it up through no fault of the request ({@link RetryTransaction}). A command that must also
  * audit its failed attempts or relay its events after the commit adds {@code @AuditFailedAttempts} and
- * {@code @RelayAfterCommit}; the order of all of them is {@code platform.InterceptorOrder}.
+ * {@code @RelayAfterCommit}; the order of all of them is {@code platform.InterceptorOrder}. Run by a message's handler,
+ * a command also writes the message's de-duplication record in its transaction ({@code idempotency.Deliveries}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,5 +23,6 @@ import java.lang.annotation.Target;
 @Transactional
 @ReadCommitted
 @RetryTransaction
+@Around
 public @interface Command {
 }

@@ -7,12 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a bean that owns transactions for an entry point other than a controller: the bean an event handler
- * (a {@code MicronautRequestHandler}, on which AOP is ignored) delegates to. Like a controller, it declares
- * {@code @Transactional} on each method that writes and {@code @ReadOnly} on each that only reads, always
+ * Marks a command bean: the entry point that owns a write's transaction, whatever transport asks for it (a feature's
+ * commands, such as {@code OrderCommands}, run by an HTTP adapter and a message handler alike; a job's, such as
+ * {@code ExpireOrders}). Each method declares {@code @Command} (a write) or {@code @ReadOnly} (a read), always
  * {@code REQUIRED} (its invocation's own transaction), and calls services, never repositories. It is called only from
- * outside every transaction: by a Lambda handler or a driver between one and its entry points, never by a service.
- * {@code ArchitectureTest} finds entry points by this annotation.
+ * outside every transaction: by an adapter, a Lambda handler or a driver between one and its entry points, never by a
+ * service or another command. {@code ArchitectureTest} finds commands by this annotation.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
