@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  * contention after every retry, or failed unexpectedly): who, through which request, on what, and why. The record
  * is written by {@link FailedAttemptRecorder} in a transaction of its own, after the method's transaction rolled back: never
  * inside it, where it would be rolled back too. The method needs an {@code Invocation} parameter; a {@code String}
- * parameter named {@code id} names the entity; the method's name is the operation.
+ * parameter named {@code id} (a {@code UUID}, or its text) names the entity; the method's name is the operation.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

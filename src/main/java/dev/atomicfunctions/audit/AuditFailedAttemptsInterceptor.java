@@ -52,8 +52,8 @@ final class AuditFailedAttemptsInterceptor implements MethodInterceptor<Object, 
         for (MutableArgumentValue<?> argument : context.getParameters().values()) {
             if (argument.getValue() instanceof Invocation value) {
                 invocation = value;
-            } else if (argument.getName().equals("id") && argument.getValue() instanceof String value) {
-                entityId = value;
+            } else if (argument.getName().equals("id") && argument.getValue() != null) {
+                entityId = argument.getValue().toString();
             }
         }
         String entity = context.stringValue(AuditFailedAttempts.class).orElse("");

@@ -10,6 +10,8 @@ import dev.atomicfunctions.platform.version.Precondition;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.util.UUID;
+
 /**
  * The orders' commands, whatever transport asks for them (the HTTP adapter, the queue's {@code order.place} and
  * {@code order.cancel}): each method begins and ends its own transaction with the policy {@link Command} declares,
@@ -37,20 +39,20 @@ public class OrderCommands {
 
     @Command
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
-    public OrderView changeNote(Invocation invocation, String id, OrderPatch patch, Precondition precondition) {
+    public OrderView changeNote(Invocation invocation, UUID id, OrderPatch patch, Precondition precondition) {
         return orders.changeNote(invocation, id, patch, precondition);
     }
 
     @Command
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
     @RelayAfterCommit
-    public Outcome<OrderView> cancel(Invocation invocation, String id, @Nullable String idempotencyKey) {
+    public Outcome<OrderView> cancel(Invocation invocation, UUID id, @Nullable String idempotencyKey) {
         return orders.cancel(invocation, id, idempotencyKey);
     }
 
     @Command
     @AuditFailedAttempts(OrderEvents.AGGREGATE)
-    public void delete(Invocation invocation, String id, Precondition precondition) {
+    public void delete(Invocation invocation, UUID id, Precondition precondition) {
         orders.delete(invocation, id, precondition);
     }
 }

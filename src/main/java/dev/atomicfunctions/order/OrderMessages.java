@@ -42,7 +42,7 @@ class OrderMessages implements MessageHandler {
         if (type.equals("order.place")) {
             commands.place(invocation, payloads.read(payload, NewOrder.class), null);
         } else {
-            commands.cancel(invocation, payloads.read(payload, Cancel.class).orderId().toString(), null);
+            commands.cancel(invocation, payloads.read(payload, Cancel.class).orderId(), null);
         }
     }
 }

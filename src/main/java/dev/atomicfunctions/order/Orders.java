@@ -51,7 +51,15 @@ public class Orders {
         this.clock = clock;
     }
 
-    public OrderView get(Invocation invocation, String id) {
+    /**
+     * @return the id a caller gave, when it is one
+     * @throws NotFoundException when it is not a UUID: it names no order
+     */
+    public static UUID id(String id) {
+        return Lookups.id(OrderEvents.AGGREGATE, id);
+    }
+
+    public OrderView get(Invocation invocation, UUID id) {
         Order order = owned(invocation, id);
         return OrderView.of(order, lines.findByOrderIdOrderByLineNo(order.id()));
     }
@@ -66,7 +74,7 @@ public class Orders {
     }
 
     /** Changes the note of a PLACED order, only at the version the caller read (and named in If-Match). */
-    OrderView changeNote(Invocation invocation, String id, OrderPatch patch, Precondition precondition) {
+    OrderView changeNote(Invocation invocation, UUID id, OrderPatch patch, Precondition precondition) {
         if (patch.note() == null) {
             throw new EmptyPatchException("note");
         }
@@ -102,14 +110,14 @@ public class Orders {
     // The name before operations were named as commands: see IdempotentRequest.formerly.
     private static final String CANCEL_FORMERLY = "POST /orders/{id}/cancel";
 
-    Outcome<OrderView> cancel(Invocation invocation, String id, @Nullable String idempotencyKey) {
+    Outcome<OrderView> cancel(Invocation invocation, UUID id, @Nullable String idempotencyKey) {
         return idempotency.once(invocation, new IdempotentRequest(CANCEL_OPERATION, idempotencyKey,
-            new CancelRequest(id), CANCEL_FORMERLY), OrderView.class, () -> release.release(invocation, locked(invocation, id),
+            new CancelRequest(id.toString()), CANCEL_FORMERLY), OrderView.class, () -> release.release(invocation, locked(invocation, id),
             OrderStatus.CANCELLED));
     }
 
     /** Deletes a finished order that never shipped; its stock movements and audit trail stay. */
-    void delete(Invocation invocation, String id, Precondition precondition) {
+    void delete(Invocation invocation, UUID id, Precondition precondition) {
         Order current = locked(invocation, id);
         precondition.check(OrderEvents.AGGREGATE, current.version());
         if (current.status() != OrderStatus.CANCELLED && current.status() != OrderStatus.EXPIRED) {
@@ -121,11 +129,11 @@ public class Orders {
         audit.record(invocation, AuditAction.DELETE, OrderEvents.AGGREGATE, current.id().toString(), List.of());
     }
 
-    private Order owned(Invocation invocation, String id) {
+    private Order owned(Invocation invocation, UUID id) {
         return Lookups.owned(OrderEvents.AGGREGATE, id, invocation, orders::findByIdAndOwnerId, orders::existsById);
     }
 
-    private Order locked(Invocation invocation, String id) {
+    private Order locked(Invocation invocation, UUID id) {
         return Lookups.owned(OrderEvents.AGGREGATE, id, invocation, orders::lockByIdAndOwnerId, orders::existsById);
     }
 }

@@ -9,6 +9,8 @@ import dev.atomicfunctions.platform.version.Precondition;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.util.UUID;
+
 /**
  * The catalogue's commands, for administrators only (decided before any connection is taken): each method begins and
  * ends its own transaction with the policy {@link Command} declares, and is called from outside every transaction,
@@ -35,13 +37,13 @@ public class ProductCommands {
 
     @Command
     @AdministratorsOnly
-    public ProductView update(Invocation invocation, String id, ProductPatch patch, Precondition precondition) {
+    public ProductView update(Invocation invocation, UUID id, ProductPatch patch, Precondition precondition) {
         return products.update(invocation, id, patch, precondition);
     }
 
     @Command
     @AdministratorsOnly
-    public Outcome<RecordedMovement> recordMovement(Invocation invocation, String id, NewStockMovement movement,
+    public Outcome<RecordedMovement> recordMovement(Invocation invocation, UUID id, NewStockMovement movement,
                                                     @Nullable String idempotencyKey) {
         return movements.record(invocation, id, movement, idempotencyKey);
     }

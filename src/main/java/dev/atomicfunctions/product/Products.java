@@ -106,12 +106,12 @@ public class Products {
     }
 
     /** @throws NotFoundException when there is no such product (or the id is malformed) */
-    public ProductView get(String id) {
+    public ProductView get(UUID id) {
         return ProductView.of(find(id));
     }
 
-    private Product find(String id) {
-        return products.findById(parseId(id)).orElseThrow(Products::notFound);
+    private Product find(UUID id) {
+        return products.findById(id).orElseThrow(Products::notFound);
     }
 
     public Page<ProductView> list(int limit, @Nullable String cursor) {
@@ -122,7 +122,7 @@ public class Products {
      * Applies the patch only to the version the caller read (and named in If-Match, when given). Any change of the
      * product counts, a stock movement included: the version covers the whole row.
      */
-    ProductView update(Invocation invocation, String id, ProductPatch patch, Precondition precondition) {
+    ProductView update(Invocation invocation, UUID id, ProductPatch patch, Precondition precondition) {
         if (patch.isEmpty()) {
             throw new EmptyPatchException("name", "priceMinor");
         }
@@ -154,8 +154,11 @@ public class Products {
         return new NotFoundException(ENTITY);
     }
 
-    /** A malformed id names no product: the same answer as an unknown one. */
-    public static UUID parseId(String id) {
+    /**
+     * @return the id a caller gave, when it is one
+     * @throws NotFoundException when it is not a UUID: it names no product, the same answer as an unknown one
+     */
+    public static UUID id(String id) {
         return Lookups.id(ENTITY, id);
     }
 }

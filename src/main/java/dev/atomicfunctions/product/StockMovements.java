@@ -47,9 +47,8 @@ public class StockMovements {
      * @throws NotFoundException           when there is no such product
      * @throws InsufficientStockException when the stock would go below zero; nothing is written
      */
-    Outcome<RecordedMovement> record(Invocation invocation, String productId, NewStockMovement request,
+    Outcome<RecordedMovement> record(Invocation invocation, UUID id, NewStockMovement request,
                                      @Nullable String idempotencyKey) {
-        UUID id = Products.parseId(productId);
         // The key is scoped to the product: the same key for another product is another request.
         return idempotency.once(invocation, new IdempotentRequest("product.record-movement " + id, idempotencyKey,
             request, "POST /products/" + id + "/stock-movements"),
@@ -66,21 +65,25 @@ public class StockMovements {
     }
 
     /**
-     * @throws NotFoundException when the product id is malformed, or this product has no such movement
+     * @return the id a caller gave, when it is one
+     * @throws NotFoundException when it is not a UUID: it names no movement
      */
-    public StockMovementView find(String productId, String movementId) {
-        UUID product = Products.parseId(productId);
+    public static UUID id(String id) {
         try {
-            return movements.findByIdAndProductId(UUID.fromString(movementId), product).map(StockMovementView::of)
-                .orElseThrow(StockMovements::notFound);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException malformed) {
             throw notFound();
         }
     }
 
-    /** @throws NotFoundException when there is no such product (or the id is malformed) */
-    public Page<StockMovementView> list(String productId, int limit, @Nullable String cursor) {
-        UUID id = Products.parseId(productId);
+    /** @throws NotFoundException when this product has no such movement */
+    public StockMovementView find(UUID productId, UUID movementId) {
+        return movements.findByIdAndProductId(movementId, productId).map(StockMovementView::of)
+            .orElseThrow(StockMovements::notFound);
+    }
+
+    /** @throws NotFoundException when there is no such product */
+    public Page<StockMovementView> list(UUID id, int limit, @Nullable String cursor) {
         if (products.findById(id).isEmpty()) {
             throw Products.notFound();
         }

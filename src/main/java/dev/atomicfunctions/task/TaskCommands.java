@@ -36,12 +36,12 @@ public class TaskCommands {
     }
 
     @Command
-    public TaskView update(Invocation invocation, String id, TaskPatch patch, Precondition precondition) {
+    public TaskView update(Invocation invocation, UUID id, TaskPatch patch, Precondition precondition) {
         return tasks.update(invocation, id, patch, precondition);
     }
 
     @Command
-    public void delete(Invocation invocation, String id, Precondition precondition) {
+    public void delete(Invocation invocation, UUID id, Precondition precondition) {
         tasks.delete(invocation, id, precondition);
     }
 

@@ -7,6 +7,7 @@ import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.error.ConcurrentlyModifiedException;
 import dev.atomicfunctions.platform.error.EmptyPatchException;
+import dev.atomicfunctions.platform.error.NotFoundException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.invocation.Lookups;
 import dev.atomicfunctions.platform.paging.Page;
@@ -80,11 +81,19 @@ public class Tasks {
         return TaskView.of(task);
     }
 
-    public TaskView get(Invocation invocation, String id) {
+    /**
+     * @return the id a caller gave, when it is one
+     * @throws NotFoundException when it is not a UUID: it names no task
+     */
+    public static UUID id(String id) {
+        return Lookups.id(ENTITY, id);
+    }
+
+    public TaskView get(Invocation invocation, UUID id) {
         return TaskView.of(owned(invocation, id));
     }
 
-    private Task owned(Invocation invocation, String id) {
+    private Task owned(Invocation invocation, UUID id) {
         return Lookups.owned(ENTITY, id, invocation, tasks::findByIdAndOwnerId, tasks::existsById);
     }
 
@@ -95,7 +104,7 @@ public class Tasks {
     }
 
     /** Applies the patch only to the version the caller read (and named in If-Match, when given). */
-    TaskView update(Invocation invocation, String id, TaskPatch patch, Precondition precondition) {
+    TaskView update(Invocation invocation, UUID id, TaskPatch patch, Precondition precondition) {
         if (patch.isEmpty()) {
             throw new EmptyPatchException("title", "description", "completed");
         }
@@ -118,7 +127,7 @@ public class Tasks {
         return TaskView.of(changed);
     }
 
-    void delete(Invocation invocation, String id, Precondition precondition) {
+    void delete(Invocation invocation, UUID id, Precondition precondition) {
         Task current = owned(invocation, id);
         precondition.check(ENTITY, current.version());
         if (tasks.deleteIfVersion(current.id(), current.version()) == 0) {

@@ -109,7 +109,7 @@ class OrderController {
     @Answers.Versioned
     @NotFoundProblem
     HttpResponse<OrderView> get(@Parameter(hidden = true) Invocation invocation, @PathVariable String id) {
-        OrderView order = orders.get(invocation, id);
+        OrderView order = orders.get(invocation, Orders.id(id));
         return tagged(HttpResponse.ok(order), order);
     }
 
@@ -122,7 +122,7 @@ class OrderController {
     HttpResponse<OrderView> changeNote(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                        @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                        @Body @Valid OrderPatch body) {
-        OrderView order = commands.changeNote(invocation, id, body, EntityTags.precondition(ifMatch));
+        OrderView order = commands.changeNote(invocation, Orders.id(id), body, EntityTags.precondition(ifMatch));
         return tagged(HttpResponse.ok(order), order);
     }
 
@@ -138,7 +138,7 @@ class OrderController {
                                    @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                   @Header(IdempotencyHeaders.KEY)
                                    @Nullable String idempotencyKey) {
-        Outcome<OrderView> cancelled = commands.cancel(invocation, id, idempotencyKey);
+        Outcome<OrderView> cancelled = commands.cancel(invocation, Orders.id(id), idempotencyKey);
         return replayed(tagged(HttpResponse.ok(cancelled.answer()), cancelled.answer()), cancelled);
     }
 
@@ -149,7 +149,7 @@ class OrderController {
     @ConditionalWriteProblems
     HttpResponse<Void> delete(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                               @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        commands.delete(invocation, id, EntityTags.precondition(ifMatch));
+        commands.delete(invocation, Orders.id(id), EntityTags.precondition(ifMatch));
         return HttpResponse.noContent();
     }
 

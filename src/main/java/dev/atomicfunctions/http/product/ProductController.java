@@ -104,7 +104,7 @@ class ProductController {
     @Answers.Versioned
     @NotFoundProblem
     HttpResponse<ProductView> get(@Parameter(hidden = true) Invocation invocation, @PathVariable String id) {
-        return withTag(products.get(id));
+        return withTag(products.get(Products.id(id)));
     }
 
     @Patch("/{id}")
@@ -117,7 +117,7 @@ class ProductController {
     HttpResponse<ProductView> update(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                      @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                      @Body @Valid ProductPatch body) {
-        return withTag(commands.update(invocation, id, body, EntityTags.precondition(ifMatch)));
+        return withTag(commands.update(invocation, Products.id(id), body, EntityTags.precondition(ifMatch)));
     }
 
     private static HttpResponse<ProductView> withTag(ProductView product) {

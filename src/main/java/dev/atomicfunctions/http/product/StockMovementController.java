@@ -78,11 +78,11 @@ class StockMovementController {
                                           @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                           @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                           @Body @Valid NewStockMovement body) {
-        Outcome<RecordedMovement> recording = commands.recordMovement(invocation, id, body, idempotencyKey);
+        Outcome<RecordedMovement> recording = commands.recordMovement(invocation, Products.id(id), body, idempotencyKey);
         RecordedMovement movement = recording.answer();
         // The id as stored, not as sent: the Location is the same whatever case the caller wrote the UUID in.
         MutableHttpResponse<RecordedMovement> response = HttpResponse.created(movement,
-            URI.create("/products/" + Products.parseId(id) + "/stock-movements/" + movement.id()));
+            URI.create("/products/" + Products.id(id) + "/stock-movements/" + movement.id()));
         return IdempotencyHeaders.marked(response, recording.replayed());
     }
 
@@ -95,7 +95,7 @@ class StockMovementController {
     Page<StockMovementView> list(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                            @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                            @QueryValue @Nullable String cursor) {
-        return movements.list(id, limit, cursor);
+        return movements.list(Products.id(id), limit, cursor);
     }
 
     @Get(uri = "/{movementId}", headRoute = false)
@@ -105,6 +105,6 @@ class StockMovementController {
     @NotFoundProblem
     StockMovementView find(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                            @PathVariable String movementId) {
-        return movements.find(id, movementId);
+        return movements.find(Products.id(id), StockMovements.id(movementId));
     }
 }

@@ -1,9 +1,5 @@
 package dev.atomicfunctions.http.request;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -29,7 +25,6 @@ import org.slf4j.MDC;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -212,22 +207,5 @@ final class SnapStartPriming implements OrderedResource {
     /** {@code true} when the subject is the priming's and the request runs in a dry run: only priming starts one. */
     static boolean primes(String subject) {
         return SUBJECT.equals(subject) && DryRun.active();
-    }
-
-    /** The Lambda context of a priming request: no real invocation, the API function's timeout ahead. */
-    private static final class PrimingContext implements Context {
-        private final String requestId = "snapstart-priming-" + UUID.randomUUID();
-
-        @Override public String getAwsRequestId() { return requestId; }
-        @Override public String getLogGroupName() { return null; }
-        @Override public String getLogStreamName() { return null; }
-        @Override public String getFunctionName() { return "snapstart-priming"; }
-        @Override public String getFunctionVersion() { return null; }
-        @Override public String getInvokedFunctionArn() { return null; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 10_000; }
-        @Override public int getMemoryLimitInMB() { return 0; }
-        @Override public LambdaLogger getLogger() { return null; }
     }
 }

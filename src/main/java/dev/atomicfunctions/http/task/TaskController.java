@@ -103,7 +103,7 @@ class TaskController {
     @Answers.Versioned
     @NotFoundProblem
     HttpResponse<TaskView> get(@Parameter(hidden = true) Invocation invocation, @PathVariable String id) {
-        return withTag(tasks.get(invocation, id));
+        return withTag(tasks.get(invocation, Tasks.id(id)));
     }
 
     @Patch("/{id}")
@@ -115,7 +115,7 @@ class TaskController {
     HttpResponse<TaskView> update(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                                   @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                   @Body @Valid TaskPatch body) {
-        return withTag(commands.update(invocation, id, body, EntityTags.precondition(ifMatch)));
+        return withTag(commands.update(invocation, Tasks.id(id), body, EntityTags.precondition(ifMatch)));
     }
 
     @Delete("/{id}")
@@ -125,7 +125,7 @@ class TaskController {
     @ConditionalWriteProblems
     HttpResponse<Void> delete(@Parameter(hidden = true) Invocation invocation, @PathVariable String id,
                               @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        commands.delete(invocation, id, EntityTags.precondition(ifMatch));
+        commands.delete(invocation, Tasks.id(id), EntityTags.precondition(ifMatch));
         return HttpResponse.noContent();
     }
 

@@ -37,16 +37,15 @@ public final class Lookups {
 
     /**
      * @param entity       the resource, in words
-     * @param id           the id as the caller gave it
+     * @param id           the id the caller gave ({@link #id})
      * @param invocation   the caller
      * @param byIdAndOwner the caller's resource with this id
      * @param exists       whether any caller has a resource with this id
      * @return the caller's resource
      * @throws NotFoundException when the caller has no resource with this id
      */
-    public static <T> T owned(String entity, String id, Invocation invocation,
+    public static <T> T owned(String entity, UUID uuid, Invocation invocation,
                               BiFunction<UUID, String, Optional<T>> byIdAndOwner, Predicate<UUID> exists) {
-        UUID uuid = id(entity, id);
         return byIdAndOwner.apply(uuid, invocation.subject()).orElseThrow(() -> {
             if (exists.test(uuid)) {
                 SECURITY.atWarn().addKeyValue("entity", entity).addKeyValue("entityId", uuid)
