@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaEnumConstant;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaStaticInitializer;
@@ -54,6 +55,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -307,6 +309,34 @@ class ArchitectureTest {
             + "which each edge says in its own terms");
 
     /**
+     * On Lambda Managed Instances many invocations run at once in one environment, sharing every static field: the
+     * only state kept per invocation lives in these thread-local holders, each set when its scope begins and cleared
+     * when it ends, however it ends (the invocation: {@code InvocationEnd}; a transaction attempt, a message, a dry
+     * run: their own try/finally).
+     */
+    static final Set<String> PER_INVOCATION_HOLDERS = Set.of(
+        ROOT + ".platform.invocation.Deadline",
+        ROOT + ".platform.transaction.TransactionAttempt",
+        ROOT + ".platform.transaction.DryRun",
+        ROOT + ".idempotency.Deliveries");
+
+    private static final ArchRule NO_MUTABLE_STATIC_STATE = fields()
+        .that().areStatic().and().areDeclaredInClassesThat(HAND_WRITTEN)
+        .should(new ArchCondition<>("be final, and thread-local only in the named holders") {
+            @Override
+            public void check(JavaField field, ConditionEvents events) {
+                boolean threadLocal = field.getRawType().isAssignableTo(ThreadLocal.class);
+                boolean holder = PER_INVOCATION_HOLDERS.contains(field.getOwner().getName());
+                events.add(new SimpleConditionEvent(field,
+                    field.getModifiers().contains(JavaModifier.FINAL) && (!threadLocal || holder),
+                    field.getFullName() + (threadLocal ? " keeps per-thread state outside the named holders"
+                        : " is static and mutable")));
+            }
+        })
+        .because("one environment serves many invocations at once: a static field shared by them leaks one "
+            + "invocation's state into another");
+
+    /**
      * SnapStart restores many environments from one snapshot: a seeded PRNG would repeat its sequence in each.
      * Lambda keeps {@code SecureRandom} (behind {@code UUID.randomUUID}) unique after restore; these are not.
      */
@@ -444,6 +474,15 @@ class ArchitectureTest {
         FEATURES_KNOW_NO_TRANSPORT.check(PRODUCTION);
         assertThat(failures(FEATURES_KNOW_NO_TRANSPORT))
             .anyMatch(d -> d.contains("FeatureAnsweringInHttp") && d.contains("http.problem.Problem"));
+    }
+
+    @Test
+    void keepsNoMutableStaticStateOutsideTheNamedHolders() {
+        NO_MUTABLE_STATIC_STATE.check(PRODUCTION);
+        assertThat(failures(NO_MUTABLE_STATIC_STATE))
+            .anyMatch(d -> d.contains("SharedInvocationState.lastCaller") && d.contains("static and mutable"))
+            .anyMatch(d -> d.contains("SharedInvocationState.CALLER") && d.contains("outside the named holders"));
+        assertThat(PER_INVOCATION_HOLDERS).allMatch(PRODUCTION::contain);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.atomicfunctions.jobs;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.atomicfunctions.platform.invocation.InvocationEnd;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
@@ -17,6 +18,10 @@ public class ScheduledHandler extends MicronautRequestHandler<ScheduledEvent, Ma
 
     @Override
     public Map<String, Object> execute(ScheduledEvent event) {
-        return jobs.run(event == null ? null : event.getId());
+        try {
+            return jobs.run(event == null ? null : event.getId());
+        } finally {
+            InvocationEnd.clear();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.atomicfunctions.queue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.atomicfunctions.platform.invocation.InvocationEnd;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -29,7 +30,10 @@ public class QueueHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResp
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        List<SQSEvent.SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        return consumer.consume(messages);
+        try {
+            return consumer.consume(event == null || event.getRecords() == null ? List.of() : event.getRecords());
+        } finally {
+            InvocationEnd.clear();
+        }
     }
 }

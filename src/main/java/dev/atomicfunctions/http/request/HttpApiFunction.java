@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.atomicfunctions.platform.invocation.InvocationEnd;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.HandlerUtils;
@@ -34,11 +35,15 @@ public final class HttpApiFunction extends FunctionInitializer
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        HandlerUtils.configureWithContext(this, context);
-        if (!MalformedEvents.routable(event)) {
-            return MalformedEvents.refuse(event);
+        try {
+            HandlerUtils.configureWithContext(this, context);
+            if (!MalformedEvents.routable(event)) {
+                return MalformedEvents.refuse(event);
+            }
+            return exchanges.exchange(event, new APIGatewayV2HTTPResponse()).getResponse().getNativeResponse();
+        } finally {
+            InvocationEnd.clear();
         }
-        return exchanges.exchange(event, new APIGatewayV2HTTPResponse()).getResponse().getNativeResponse();
     }
 
     @Override

@@ -2,8 +2,9 @@ package dev.atomicfunctions.platform.invocation;
 
 /**
  * When the current Lambda invocation will be stopped, from {@code Context.getRemainingTimeInMillis()} at its start.
- * Lambda runs one invocation at a time per environment, on one thread; the value is per thread so that a local
- * runner serving requests concurrently keeps them apart. Without a Lambda context (a test calling code directly)
+ * On demand, Lambda runs one invocation at a time per environment; on Managed Instances, many at once, each on a
+ * thread of its own: the value is per thread, set when an invocation starts and cleared when it ends
+ * ({@link InvocationEnd}). Without a Lambda context (a test calling code directly)
  * the invocation gets {@link #UNKNOWN_REMAINING_MILLIS}.
  */
 public final class Deadline {
@@ -19,6 +20,11 @@ public final class Deadline {
     /** Starts the clock of the invocation about to run on this thread. */
     public static void start(long remainingMillis) {
         DEADLINE_NANOS.set(System.nanoTime() + remainingMillis * 1_000_000);
+    }
+
+    /** Forgets the clock of the invocation that ended on this thread. */
+    static void clear() {
+        DEADLINE_NANOS.remove();
     }
 
     /** @return milliseconds left before Lambda stops the current invocation */
