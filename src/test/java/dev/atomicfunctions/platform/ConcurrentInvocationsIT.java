@@ -135,10 +135,34 @@ class ConcurrentInvocationsIT {
             handler.getApplicationContext().getBean(DataSource.class));
     }
 
-    /** What Lambda does on Managed Instances: one context, many invocations, the pool as wide as they are. */
+    @Test
+    void primesAtInitWhereThereIsNoSnapshotAndKeepsNothing() {
+        try (LogCapture logs = new LogCapture(); HttpApiFunction environment = new HttpApiFunction(environment())) {
+            assertThat(logs.of("dev.atomicfunctions.http.request.Priming")).singleElement().satisfies(primed -> {
+                assertThat(keyValue(primed, "occasion")).isEqualTo("init");
+                assertThat(keyValue(primed, "statuses")).isEqualTo("[200, 201, 400, 200, 422, 201, 201]");
+            });
+            assertThat(environment.getApplicationContext().getBean(DataSource.class)).isNotNull();
+        }
+        assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = 'system:snapstart-priming'")).isZero();
+        assertThat(Db.count("SELECT count(*) FROM task WHERE owner_id = 'system:snapstart-priming'")).isZero();
+        assertThat(Db.count("SELECT count(*) FROM product WHERE sku LIKE 'SNAPSTART-PRIMING-%'")).isZero();
+        assertThat(Db.count("SELECT count(*) FROM customer_order WHERE owner_id = 'system:snapstart-priming'"))
+            .isZero();
+    }
+
+    private static String keyValue(ch.qos.logback.classic.spi.ILoggingEvent event, String key) {
+        return event.getKeyValuePairs().stream().filter(pair -> pair.key.equals(key))
+            .map(pair -> String.valueOf(pair.value)).findFirst().orElse(null);
+    }
+
+    /**
+     * What Lambda does on Managed Instances: one context, many invocations, the pool as wide as they are; priming
+     * at init, one round here (the deployed 300 would only make the test slower).
+     */
     private static io.micronaut.context.ApplicationContext environment() {
-        return new LambdaApplicationContextBuilder()
-            .properties(Map.of("AWS_LAMBDA_MAX_CONCURRENCY", String.valueOf(THREADS))).build();
+        return new LambdaApplicationContextBuilder().properties(Map.of(
+            "AWS_LAMBDA_MAX_CONCURRENCY", String.valueOf(THREADS), "atomic.snapstart.priming-rounds", 1)).build();
     }
 
     /** Runs the invocations on 64 threads released together; each answer at its invocation's index. */

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(TestDatabase.class)
 class SnapStartIT {
 
-    private static final String PRIMING_LOGGER = "dev.atomicfunctions.http.request.SnapStartPriming";
+    private static final String PRIMING_LOGGER = "dev.atomicfunctions.http.request.Priming";
     private static final String PRIMING_SUBJECT = "system:snapstart-priming";
     private static final List<String> TABLES = List.of("task", "audit_entry", "idempotency_record", "product",
         "stock_movement", "customer_order", "order_line", "outbox_event");

@@ -12,7 +12,7 @@ import io.micronaut.servlet.http.ServletHttpHandler;
 /**
  * Micronaut's servlet request lifecycle (routing, filters, binding, the controller, error handling) over HTTP API
  * events, each adapted as an {@link HttpApiRequest}. Used by the deployed handler ({@link HttpApiFunction}) and by
- * {@link SnapStartPriming}, so that priming runs the very path requests take.
+ * {@link Priming}, so that priming runs the very path requests take.
  */
 final class HttpApiExchanges extends ServletHttpHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 

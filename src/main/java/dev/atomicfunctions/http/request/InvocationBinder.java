@@ -27,7 +27,7 @@ final class InvocationBinder implements TypedRequestArgumentBinder<Invocation> {
     @Override
     public BindingResult<Invocation> bind(ArgumentConversionContext<Invocation> context, HttpRequest<?> source) {
         String subject = GatewayEvents.subject(source)
-            .filter(s -> !s.isBlank() && (!s.startsWith(Invocation.SYSTEM_PREFIX) || SnapStartPriming.primes(s)))
+            .filter(s -> !s.isBlank() && (!s.startsWith(Invocation.SYSTEM_PREFIX) || Priming.primes(s)))
             .orElseThrow(MissingIdentityException::new);
         Invocation invocation = new Invocation(subject, Invocation.Origin.HTTP,
             GatewayEvents.requestId(source).orElse(null), CorrelationFilter.correlationId(source),

@@ -11,11 +11,11 @@ import java.util.UUID;
 
 /**
  * The API Gateway events of SnapStart priming's requests, shaped as each API sends them: acting as
- * {@link SnapStartPriming#SUBJECT}, in the configured administrator groups and with their scopes.
+ * {@link Priming#SUBJECT}, in the configured administrator groups and with their scopes.
  */
 final class PrimingEvents {
 
-    private static final String SUBJECT = SnapStartPriming.SUBJECT;
+    private static final String SUBJECT = Priming.SUBJECT;
 
     private final List<String> adminGroups;
     private final List<String> adminScopes;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What a feature's HTTP adapter sends through the API during SnapStart priming ({@link SnapStartPriming}), in a dry
+ * What a feature's HTTP adapter sends through the API during priming ({@link Priming}), in a dry
  * run as a system subject: every write rolls back, nothing reaches a queue. The requests should take the feature's
  * usual paths (a read, a write that succeeds, one that is refused) so that the snapshot holds them compiled. Adapters
  * are asked in their {@code @Order}.

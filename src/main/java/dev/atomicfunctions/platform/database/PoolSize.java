@@ -20,7 +20,7 @@ final class PoolSize implements BeanCreatedEventListener<DatasourceConfiguration
     private final int concurrency;
     private final int budget;
 
-    PoolSize(Environment environment, @Value("${atomic.pool.concurrency:1}") int concurrency,
+    PoolSize(Environment environment, @Value("${atomic.managed-instances.concurrency:0}") int concurrency,
              @Value("${atomic.pool.budget:0}") int budget) {
         this.environment = environment;
         this.concurrency = concurrency;
