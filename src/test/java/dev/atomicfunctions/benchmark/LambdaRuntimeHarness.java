@@ -146,14 +146,14 @@ public final class LambdaRuntimeHarness {
      * its Jackson factory (which is what an HTTP API v2 event gets).
      */
     @SuppressWarnings("unchecked")
-    private static PojoSerializer<Object> serializer(Class<?> type, ClassLoader loader) {
+    static PojoSerializer<Object> serializer(Class<?> type, ClassLoader loader) {
         return LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
             ? LambdaEventSerializers.serializerFor((Class<Object>) type, loader)
             : JacksonFactory.getInstance().getSerializer((Type) type);
     }
 
     /** Type argument {@code index} of {@code RequestHandler<I, O>}, resolved from the declared interfaces. */
-    private static Class<?> eventType(Class<?> type, int index) {
+    static Class<?> eventType(Class<?> type, int index) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             for (Type implemented : c.getGenericInterfaces()) {
                 if (implemented instanceof ParameterizedType p && p.getRawType() == RequestHandler.class
@@ -165,11 +165,11 @@ public final class LambdaRuntimeHarness {
         throw new IllegalArgumentException(type + " does not declare RequestHandler<I, O> with classes");
     }
 
-    private static int statusOf(Object response) throws ReflectiveOperationException {
+    static int statusOf(Object response) throws ReflectiveOperationException {
         return (Integer) response.getClass().getMethod("getStatusCode").invoke(response);
     }
 
-    private static URL[] urls(String classPath) throws Exception {
+    static URL[] urls(String classPath) throws Exception {
         String[] entries = classPath.split(File.pathSeparator);
         URL[] urls = new URL[entries.length];
         for (int i = 0; i < entries.length; i++) {
@@ -179,7 +179,7 @@ public final class LambdaRuntimeHarness {
     }
 
     /** Peak resident set size of this process (Linux), the memory a Lambda environment is billed against. */
-    private static long peakRssKb() throws Exception {
+    static long peakRssKb() throws Exception {
         return Files.readAllLines(Path.of("/proc/self/status")).stream()
             .filter(line -> line.startsWith("VmHWM:"))
             .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
@@ -187,7 +187,7 @@ public final class LambdaRuntimeHarness {
     }
 
     /** What the runtime passes as the invocation context. */
-    private static final class HarnessContext implements Context {
+    static final class HarnessContext implements Context {
         private final String requestId = UUID.randomUUID().toString();
 
         @Override public String getAwsRequestId() { return requestId; }

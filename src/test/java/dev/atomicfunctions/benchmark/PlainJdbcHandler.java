@@ -21,13 +21,14 @@ import java.util.regex.Pattern;
 
 /**
  * The floor: what {@code POST /tasks} costs with no framework at all. The same SQL in one transaction (the task
- * and its audit row), one connection kept between invocations and opened with the same driver settings as the
+ * and its audit row), one connection per thread kept between invocations (serving many at once, a pool as wide as
+ * the concurrency, as the functions' on Managed Instances) and opened with the same driver settings as the
  * functions', the title picked from the body with a regular expression and the answer written by hand.
  */
 public final class PlainJdbcHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Pattern TITLE = Pattern.compile("\"title\"\\s*:\\s*\"([^\"]*)\"");
-    private Connection connection;
+    private final ThreadLocal<Connection> connections = new ThreadLocal<>();
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
@@ -79,6 +80,7 @@ public final class PlainJdbcHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private Connection connection() throws SQLException {
+        Connection connection = connections.get();
         if (connection == null) {
             Properties properties = new Properties();
             properties.setProperty("user", System.getenv("DB_USERNAME"));
@@ -87,6 +89,7 @@ public final class PlainJdbcHandler implements RequestHandler<APIGatewayV2HTTPEv
             properties.setProperty("prepareThreshold", "0");
             connection = DriverManager.getConnection(System.getenv("DB_URL"), properties);
             connection.setAutoCommit(false);
+            connections.set(connection);
         }
         return connection;
     }

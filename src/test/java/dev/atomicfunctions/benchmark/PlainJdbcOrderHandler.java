@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * The floor of {@code POST /orders} (lines named by product id, no note, no Idempotency-Key): what placing an order
  * costs with no framework at all. The same SQL as the functions send, in one transaction: the products locked in id
  * order, per product in that order the conditional stock update and its movement, the order, its lines, the audit
- * row and the outbox event. One connection kept between invocations, opened with the same driver settings as the
+ * row and the outbox event. One connection per thread kept between invocations (so, serving many at once, a pool
+ * as wide as the concurrency, as the functions' on Managed Instances), opened with the same driver settings as the
  * functions'; the lines picked from the body with a regular expression; the event payload and the answer written by
  * hand. Checks only what the data can refuse (an unknown product, short stock, mixed currencies); none of the
  * functions' input validation. No nested classes: {@link Packaging#isolate} packs this class alone.
@@ -37,7 +38,7 @@ public final class PlainJdbcOrderHandler implements RequestHandler<APIGatewayV2H
 
     private static final Pattern LINE = Pattern.compile(
         "\\{\\s*\"productId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"\\s*,\\s*\"quantity\"\\s*:\\s*(\\d+)\\s*}");
-    private Connection connection;
+    private final ThreadLocal<Connection> connections = new ThreadLocal<>();
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
@@ -246,6 +247,7 @@ public final class PlainJdbcOrderHandler implements RequestHandler<APIGatewayV2H
     }
 
     private Connection connection() throws SQLException {
+        Connection connection = connections.get();
         if (connection == null) {
             Properties properties = new Properties();
             properties.setProperty("user", System.getenv("DB_USERNAME"));
@@ -254,6 +256,7 @@ public final class PlainJdbcOrderHandler implements RequestHandler<APIGatewayV2H
             properties.setProperty("prepareThreshold", "0");
             connection = DriverManager.getConnection(System.getenv("DB_URL"), properties);
             connection.setAutoCommit(false);
+            connections.set(connection);
         }
         return connection;
     }
