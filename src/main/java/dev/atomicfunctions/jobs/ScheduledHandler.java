@@ -2,6 +2,7 @@ package dev.atomicfunctions.jobs;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.atomicfunctions.platform.invocation.InvocationEnd;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
@@ -15,6 +16,15 @@ public class ScheduledHandler extends MicronautRequestHandler<ScheduledEvent, Ma
 
     @Inject
     ScheduledJobs jobs;
+
+    /** As Lambda builds it. */
+    public ScheduledHandler() {
+    }
+
+    /** With a context of the caller's (tests). */
+    public ScheduledHandler(ApplicationContext context) {
+        super(context);
+    }
 
     @Override
     public Map<String, Object> execute(ScheduledEvent event) {

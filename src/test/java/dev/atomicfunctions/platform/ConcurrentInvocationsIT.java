@@ -2,8 +2,12 @@ package dev.atomicfunctions.platform;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.atomicfunctions.http.request.HttpApiFunction;
+import dev.atomicfunctions.jobs.ScheduledHandler;
+import dev.atomicfunctions.jobs.ScheduledRuns;
 import dev.atomicfunctions.platform.invocation.Deadline;
 import dev.atomicfunctions.platform.logging.LogFields;
 import dev.atomicfunctions.queue.QueueHandler;
@@ -39,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own, through one handler object and one application context. Here 64 threads released by a barrier invoke one
  * instance of each deployed handler class, each invocation with its own subject, Lambda request id, correlation id
  * and time left (the pool sized by {@code AWS_LAMBDA_MAX_CONCURRENCY}, as Lambda sets it there): every answer, audit
- * row and log line is its own invocation's, the orders race holds inside the one environment, and no invocation
- * leaves anything on its thread for the next.
+ * row and log line is its own invocation's, the orders race holds inside the one environment, overlapping scheduled
+ * runs expire each order once, and no invocation leaves anything on its thread for the next.
  */
 class ConcurrentInvocationsIT {
 
@@ -119,6 +123,54 @@ class ConcurrentInvocationsIT {
                 .containsExactly(Map.of("correlation_id", "corr-" + run + "-" + i, "lambda_request_id", requestId(i)));
         }
         assertThreadsLeftClean();
+    }
+
+    @Test
+    void expiresEachDueOrderOnceWhen64ScheduledRunsOverlap() throws Exception {
+        UUID product = Catalogue.product("EUR", 100, THREADS);
+        List<UUID> due = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            due.add(dueOrder(product));
+        }
+
+        List<Map<String, Object>> summaries;
+        try (ScheduledHandler environment = new ScheduledHandler(environment()); LogCapture logs = new LogCapture()) {
+            summaries = atOnce(i -> {
+                ScheduledEvent event = EventLoader.loadScheduledEvent(ScheduledRuns.SAMPLE);
+                event.setId(eventId(i));
+                return environment.handleRequest(event, context("scheduled-jobs", i));
+            });
+
+            assertThat(logs.of("dev.atomicfunctions.jobs.ScheduledJobs")).filteredOn(e -> e.getFormattedMessage()
+                .startsWith("scheduled run done")).hasSize(THREADS).allSatisfy(e -> {
+                    String requestId = e.getMDCPropertyMap().get(LogFields.LAMBDA_REQUEST_ID);
+                    assertThat(e.getMDCPropertyMap()).containsEntry(LogFields.SCHEDULE_EVENT_ID,
+                        eventId(index(requestId)));
+                });
+        }
+        assertThat(summaries).allSatisfy(summary -> assertThat(summary).containsEntry("stoppedForDeadline", false));
+        for (UUID order : due) {
+            assertThat(Db.rows("SELECT request_id, lambda_request_id FROM audit_entry WHERE entity_id = ? "
+                + "AND action = 'EXPIRE'", order.toString())).singleElement().satisfies(row ->
+                assertThat(row.get("request_id")).isEqualTo(eventId(index((String) row.get("lambda_request_id")))));
+        }
+        assertThat(Catalogue.stock(product)).isEqualTo(THREADS);
+        assertThat(Catalogue.conserved(product)).isTrue();
+        assertThreadsLeftClean();
+    }
+
+    /** An order of one unit, placed three days ago and never paid for: due to expire. */
+    private UUID dueOrder(UUID product) {
+        UUID id = UUID.randomUUID();
+        Db.rows("UPDATE product SET stock = stock - 1 WHERE id = ? RETURNING id", product);
+        Db.rows("INSERT INTO customer_order (id, owner_id, status, currency, total_minor, created_at, updated_at, "
+            + "version) VALUES (?, ?, 'PLACED', 'EUR', 100, now() - interval '3 days', now() - interval '3 days', 1) "
+            + "RETURNING id", id, subject(0));
+        Db.rows("INSERT INTO order_line (id, order_id, line_no, product_id, sku, quantity, unit_price_minor) "
+            + "VALUES (?, ?, 1, ?, ?, 1, 100) RETURNING id", UUID.randomUUID(), id, product, Catalogue.sku(product));
+        Db.rows("INSERT INTO stock_movement (id, product_id, kind, quantity, order_id, actor, created_at) "
+            + "VALUES (?, ?, 'RESERVATION', -1, ?, ?, now()) RETURNING id", UUID.randomUUID(), product, id, subject(0));
+        return id;
     }
 
     @Test
@@ -221,6 +273,10 @@ class ConcurrentInvocationsIT {
 
     private String correlation(int i) {
         return "correlation-" + run + "-" + i;
+    }
+
+    private String eventId(int i) {
+        return "event-" + run + "-" + i;
     }
 
     private String requestId(int i) {
