@@ -119,31 +119,19 @@ public final class ConcurrentBenchmark {
         command.addAll(LAMBDA_FLAGS);
         command.addAll(List.of("-cp", harness, ConcurrentHarness.class.getName(), handler, task.toString(),
             event.toString(), Integer.toString(threads), Integer.toString(invocations)));
-        Path log = WORK.resolve("last-run.log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        int exit = builder.start().waitFor();
-        Matcher result = RESULT.matcher(Files.readString(log));
-        if (exit != 0 || !result.find()) {
-            throw new IllegalStateException(task + " failed (exit " + exit + "), see " + log);
-        }
+        Matcher result = HarnessProcess.run(command, environment, WORK.resolve("last-run.log"), RESULT);
         return new Run(Long.parseLong(result.group(1)) / 1000.0, Long.parseLong(result.group(2)) / 1000.0,
             Long.parseLong(result.group(3)), Long.parseLong(result.group(4)), Long.parseLong(result.group(5)) / 1024.0);
     }
 
     private static double median(List<Run[]> runs, int which, ToDoubleFunction<Run> figure) {
-        return median(runs.stream().mapToDouble(pair -> figure.applyAsDouble(pair[which])).sorted().toArray());
+        return Report.median(runs.stream().mapToDouble(pair -> figure.applyAsDouble(pair[which])).sorted().toArray());
     }
 
     /** @param floorOverReal the floor's figure over the real one's (throughput); else the real over the floor's */
     private static double medianRatio(List<Run[]> runs, ToDoubleFunction<Run> figure, boolean floorOverReal) {
-        return median(runs.stream().mapToDouble(pair -> floorOverReal
+        return Report.median(runs.stream().mapToDouble(pair -> floorOverReal
             ? figure.applyAsDouble(pair[1]) / figure.applyAsDouble(pair[0])
             : figure.applyAsDouble(pair[0]) / figure.applyAsDouble(pair[1])).sorted().toArray());
-    }
-
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

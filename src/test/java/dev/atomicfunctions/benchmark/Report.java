@@ -135,7 +135,7 @@ final class Report {
         return pairs.stream().mapToDouble(f).sorted().toArray();
     }
 
-    private static double median(double[] sorted) {
+    static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }

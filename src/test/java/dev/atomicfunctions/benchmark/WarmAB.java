@@ -85,8 +85,8 @@ public final class WarmAB {
             double[] ratio50 = runs.stream().mapToDouble(r -> (double) r[2] / r[0]).sorted().toArray();
             double[] ratio99 = runs.stream().mapToDouble(r -> (double) r[3] / r[1]).sorted().toArray();
             System.out.printf(Locale.ROOT, "%s: p50 A %.3f / B %.3f ms, B/A %.3f (%.3f-%.3f); p99 A %.3f / B %.3f ms, "
-                    + "B/A %.3f (%.3f-%.3f)%n", scenario.name(), median(p50a), median(p50b), median(ratio50),
-                ratio50[0], ratio50[ratio50.length - 1], median(p99a), median(p99b), median(ratio99), ratio99[0],
+                    + "B/A %.3f (%.3f-%.3f)%n", scenario.name(), Report.median(p50a), Report.median(p50b), Report.median(ratio50),
+                ratio50[0], ratio50[ratio50.length - 1], Report.median(p99a), Report.median(p99b), Report.median(ratio99), ratio99[0],
                 ratio99[ratio99.length - 1]);
         }
         System.exit(0);
@@ -99,19 +99,8 @@ public final class WarmAB {
         command.addAll(LAMBDA_FLAGS);
         command.addAll(List.of("-cp", harness, LambdaRuntimeHarness.class.getName(), "warm", "isolated",
             handler, task.toString(), event.toString(), Integer.toString(invocations)));
-        Path log = WORK.resolve("last-run.log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        int exit = builder.start().waitFor();
-        Matcher result = RESULT.matcher(Files.readString(log));
-        if (exit != 0 || !result.find()) {
-            throw new IllegalStateException(task + " failed (exit " + exit + "), see " + log);
-        }
+        Matcher result = HarnessProcess.run(command, environment, WORK.resolve("last-run.log"), RESULT);
         return new long[] {Long.parseLong(result.group(1)), Long.parseLong(result.group(2))};
     }
 
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 }
