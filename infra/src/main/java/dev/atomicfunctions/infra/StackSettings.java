@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * What a deployment chooses, read from CDK context ({@code cdk deploy -c jwtIssuer=... -c jwtAudience=...}).
@@ -96,32 +95,19 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
 
     /** @return the settings from the context of {@code scope} and the jar named by the build */
     public static StackSettings from(Construct scope) {
+        ContextValues context = new ContextValues(scope);
         return new StackSettings(
-            context(scope, "jwtIssuer", null),
-            context(scope, "jwtAudience", null),
-            Boolean.parseBoolean(context(scope, "deletionProtection", "true")),
-            Boolean.parseBoolean(context(scope, "multiAz", "false")),
-            context(scope, "alarmTopicArn", null),
-            contextList(scope, "adminGroups"),
-            contextList(scope, "adminScopes"),
-            context(scope, "warehouseSubject", null),
-            context(scope, "orderExpiry", null),
-            context(scope, "restApiUserPoolArn", null),
+            context.string("jwtIssuer", null),
+            context.string("jwtAudience", null),
+            Boolean.parseBoolean(context.string("deletionProtection", "true")),
+            Boolean.parseBoolean(context.string("multiAz", "false")),
+            context.string("alarmTopicArn", null),
+            context.list("adminGroups"),
+            context.list("adminScopes"),
+            context.string("warehouseSubject", null),
+            context.string("orderExpiry", null),
+            context.string("restApiUserPoolArn", null),
             Path.of(System.getProperty(JAR_PROPERTY, "../target/atomic-functions-0.1.0-SNAPSHOT.jar")));
-    }
-
-    private static String context(Construct scope, String key, String fallback) {
-        Object value = scope.getNode().tryGetContext(key);
-        return value == null ? fallback : value.toString();
-    }
-
-    /** @return a list from context: {@code -c key=a,b} on the command line, or a JSON array in cdk.json */
-    private static String contextList(Construct scope, String key) {
-        Object value = scope.getNode().tryGetContext(key);
-        if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).collect(Collectors.joining(","));
-        }
-        return value == null ? null : value.toString();
     }
 
     /**
