@@ -2,12 +2,13 @@ package dev.atomicfunctions.infra;
 
 import software.constructs.Construct;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * How {@link StackSettings} reads a value from CDK context: {@code -c key=value} on the command line (a string), or a
- * JSON value in cdk.json (a string, a boolean or an array). What a value may be is StackSettings' to say.
+ * JSON value in cdk.json (a string, a boolean, a number or an array). What a value may be is StackSettings' to say.
  */
 final class ContextValues {
 
@@ -30,5 +31,30 @@ final class ContextValues {
             return list.stream().map(String::valueOf).collect(Collectors.joining(","));
         }
         return value == null ? null : value.toString();
+    }
+
+    /**
+     * @return a strict true/false ({@code -c key=true} or a JSON boolean), false when absent: a typo ({@code yes},
+     *     {@code ture}) is refused rather than read as false, which would quietly deploy the other choice
+     */
+    boolean flag(String key) {
+        String value = string(key, "false").strip();
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("context " + key + " must be true or false: " + value);
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    /** @return a whole number ({@code -c key=16}, or a JSON number, which may arrive as 16.0), or null when absent */
+    Integer wholeNumber(String key) {
+        String value = string(key, null);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip()).intValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("context " + key + " must be a whole number: " + value);
+        }
     }
 }
