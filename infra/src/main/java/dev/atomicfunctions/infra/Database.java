@@ -47,6 +47,19 @@ final class Database extends Construct {
     /** The master user, used only by the migration function. */
     static final String MASTER_USER = "postgres";
     static final String NAME = "atomic";
+    /**
+     * PostgreSQL's {@code max_connections} on the instance class below, as the connection budget assumes it. RDS sets
+     * it to {@code LEAST(DBInstanceClassMemory/9531392, 5000)}: 112 for a whole GiB, but DBInstanceClassMemory is what
+     * the db.t4g.micro's 1 GiB leaves after the operating system and RDS's own processes, so about 80. An assumption
+     * to check ({@code SHOW max_connections}) and to raise with a bigger instance class.
+     */
+    static final int MAX_CONNECTIONS = 80;
+    /**
+     * The share of {@link #MAX_CONNECTIONS} the proxy may open (RDS Proxy's MaxConnectionsPercent). Not all of it:
+     * the last tenth stays for what never comes through the proxy, PostgreSQL's superuser-reserved slots and RDS's
+     * own monitoring sessions, so the proxy is not refused a connection it counts on.
+     */
+    static final int PROXY_MAX_CONNECTIONS_PERCENT = 90;
 
     private final DatabaseInstance instance;
     private final DatabaseProxy proxy;
@@ -61,6 +74,7 @@ final class Database extends Construct {
             .vpc(network.vpc()).vpcSubnets(network.isolatedSubnets()).securityGroups(List.of(proxyGroup))
             .requireTls(true)
             .iamAuth(true)
+            .maxConnectionsPercent(PROXY_MAX_CONNECTIONS_PERCENT)
             .defaultAuthScheme(DefaultAuthScheme.IAM_AUTH)
             // The proxy reads the master password to log in as the master user (migrations); every other user,
             // tasks_app included, is logged in with IAM.
@@ -121,6 +135,15 @@ final class Database extends Construct {
     private SecurityGroup group(String id, Network network, String description) {
         return SecurityGroup.Builder.create(this, id + "Group").vpc(network.vpc()).description(description)
             .allowAllOutbound(false).build();
+    }
+
+    /**
+     * @return how many database connections the proxy may open at most: what every pool of every function, together,
+     *     must stay within (the app's pools hold one proxy connection per invocation, and a pinned one keeps its
+     *     database connection, so the safe count is one database connection per pooled connection)
+     */
+    static int proxyConnections() {
+        return MAX_CONNECTIONS * PROXY_MAX_CONNECTIONS_PERCENT / 100;
     }
 
     /** Lets {@code grantee} open proxy connections as {@code user} (IAM policy on the proxy's dbuser ARN). */

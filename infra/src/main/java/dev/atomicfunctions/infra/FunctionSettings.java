@@ -16,9 +16,29 @@ import java.util.Map;
  * @param snapStart   whether published versions are restored from a snapshot
  * @param databaseUser the database user it logs in as
  * @param environment settings of its own, on top of the shared connection settings
+ * @param managedConcurrency 0: on demand, one invocation per execution environment; more: on Lambda Managed
+ *                    Instances ({@link ManagedInstances}), up to this many invocations at once in one environment
  */
 record FunctionSettings(String id, String handler, String description, int memoryMb, Duration timeout,
-                               boolean snapStart, String databaseUser, Map<String, String> environment) {
+                               boolean snapStart, String databaseUser, Map<String, String> environment,
+                               int managedConcurrency) {
+
+    /** What Lambda Managed Instances refuses is refused here, at synth, rather than by a failed deployment. */
+    FunctionSettings {
+        if (managedConcurrency < 0) {
+            throw new IllegalArgumentException(id + ": managedConcurrency is 0 (on demand) or more");
+        }
+        // The parameter, not onManagedInstances(): the fields are assigned after this body.
+        if (managedConcurrency > 0 && (snapStart || memoryMb < ManagedInstances.MEMORY_MB)) {
+            throw new IllegalArgumentException(id + ": on Lambda Managed Instances a function has no SnapStart and"
+                + " at least " + ManagedInstances.MEMORY_MB + " MB");
+        }
+    }
+
+    /** @return whether the function runs on Lambda Managed Instances rather than on demand */
+    boolean onManagedInstances() {
+        return managedConcurrency > 0;
+    }
 
     /**
      * Construct id of the API function. It served the tasks routes alone at first and keeps that id: the function's
@@ -58,9 +78,14 @@ record FunctionSettings(String id, String handler, String description, int memor
                 : "HTTP API: tasks, products, orders (API Gateway HTTP API, payload v2)",
             // 1024 MB: Lambda's CPU share grows with memory, and a restore plus the first request are CPU-bound
             // (class loading, JIT); it is also the size the cold-start benchmark models. Not tuned further here.
-            1024,
+            // On Managed Instances, that option's environment size (ManagedInstances.MEMORY_MB).
+            stack.managedInstances() ? ManagedInstances.MEMORY_MB : 1024,
             // API Gateway gives up after 30 s; the database timeouts below end a request well before this does.
-            Duration.seconds(10), true, Database.APP_USER, Map.copyOf(environment));
+            Duration.seconds(10),
+            // SnapStart on demand; Managed Instances have none, and need none: their environments start before
+            // traffic reaches them.
+            !stack.managedInstances(), Database.APP_USER, Map.copyOf(environment),
+            stack.managedInstances() ? ManagedInstances.API_CONCURRENCY : 0);
     }
 
     /**
@@ -74,14 +99,15 @@ record FunctionSettings(String id, String handler, String description, int memor
     static FunctionSettings queueConsumer(StackSettings stack) {
         return new FunctionSettings(QUEUE_CONSUMER_ID, "dev.atomicfunctions.queue.QueueHandler",
             "Queue consumer: order events and commands from the FIFO queue, partial batch responses",
-            // Same as the API: a SnapStart restore and the first batch are CPU-bound.
-            1024,
+            // Same as the API: a SnapStart restore and the first batch are CPU-bound; on Managed Instances, as the API.
+            stack.managedInstances() ? ManagedInstances.MEMORY_MB : 1024,
             // A batch of 10 messages, each its own short transaction (retried within the margin); the queue's
             // visibility timeout is six times this (QueueConsumer).
-            Duration.seconds(30), true, Database.APP_USER,
+            Duration.seconds(30), !stack.managedInstances(), Database.APP_USER,
             // A hung query is ended by the driver well before the function's timeout; the server cancels a statement
             // after 7 s (DB_STATEMENT_TIMEOUT) first.
-            Map.of("DB_SOCKET_TIMEOUT_S", "8", "WAREHOUSE_SUBJECT", stack.warehouseSubject()));
+            Map.of("DB_SOCKET_TIMEOUT_S", "8", "WAREHOUSE_SUBJECT", stack.warehouseSubject()),
+            stack.managedInstances() ? ManagedInstances.QUEUE_CONSUMER_CONCURRENCY : 0);
     }
 
     /**
@@ -100,7 +126,10 @@ record FunctionSettings(String id, String handler, String description, int memor
             Duration.seconds(60),
             // Invoked every few minutes, all day: restored from a snapshot when its environment was recycled.
             true, Database.APP_USER,
-            Map.of("DB_SOCKET_TIMEOUT_S", "8", "ORDER_EXPIRY", stack.orderExpiry()));
+            Map.of("DB_SOCKET_TIMEOUT_S", "8", "ORDER_EXPIRY", stack.orderExpiry()),
+            // On demand even with Managed Instances: one short run every five minutes would keep environments (and
+            // their instances) waiting in between for nothing.
+            0);
     }
 
     /** Applies the Flyway migrations and creates/grants the app user; invoked once per deployment. */
@@ -114,6 +143,9 @@ record FunctionSettings(String id, String handler, String description, int memor
             false, Database.MASTER_USER,
             // On the first deployment the proxy's target may still be registering when the trigger fires: the pool
             // keeps trying to connect for up to two minutes instead of failing the deployment at once.
-            Map.of("DB_APP_USER", Database.APP_USER, "DB_SOCKET_TIMEOUT_S", "280", "DB_CONNECTION_TIMEOUT_MS", "120000"));
+            Map.of("DB_APP_USER", Database.APP_USER, "DB_SOCKET_TIMEOUT_S", "280",
+                "DB_CONNECTION_TIMEOUT_MS", "120000"),
+            // On demand always: it runs once per deployment.
+            0);
     }
 }

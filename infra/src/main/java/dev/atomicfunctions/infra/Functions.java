@@ -20,6 +20,9 @@ import java.util.Map;
  * cheaper per GB-second than x86 and as fast for this code), in the isolated subnets, X-Ray tracing, a log group
  * with retention, the shared database settings, and a {@code live} alias on the published version, which is what
  * every caller (API route, queue, schedule) invokes, so SnapStart always applies.
+ *
+ * <p>With {@code -c managedInstances=true}, a function whose settings say so runs on the stack's Lambda Managed
+ * Instances instead ({@link ManagedInstances}), whose instances are in the same subnets with the same security group.
  */
 final class Functions {
 
@@ -30,18 +33,26 @@ final class Functions {
     private final Network network;
     private final Database database;
     private final Code code;
+    /** The capacity provider, with the option on; null on demand. */
+    private final ManagedInstances managedInstances;
 
     Functions(Construct scope, Network network, Database database, StackSettings settings) {
         this.scope = scope;
         this.network = network;
         this.database = database;
         this.code = Code.fromAsset(settings.jar().toString());
+        this.managedInstances = settings.managedInstances()
+            ? new ManagedInstances(scope, "ManagedInstances", network, settings.managedInstancesMaxVCpu()) : null;
     }
 
     /** @return the function, its log group and its alias, with database access granted for its user */
     AtomicFunction create(FunctionSettings settings) {
+        if (settings.onManagedInstances() && managedInstances == null) {
+            throw new IllegalStateException(settings.id() + " is for Lambda Managed Instances, which this deployment"
+                + " does not have: -c managedInstances=true");
+        }
         LogGroup logs = Logs.group(scope, settings.id() + "Logs");
-        Function function = Function.Builder.create(scope, settings.id())
+        Function.Builder builder = Function.Builder.create(scope, settings.id())
             .runtime(Runtime.JAVA_25)
             .architecture(Architecture.ARM_64)
             .handler(settings.handler())
@@ -52,9 +63,16 @@ final class Functions {
             .snapStart(settings.snapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
             .tracing(Tracing.ACTIVE)
             .logGroup(logs)
-            .vpc(network.vpc()).vpcSubnets(network.isolatedSubnets()).securityGroups(List.of(network.functions()))
-            .environment(environment(settings))
-            .build();
+            .environment(environment(settings));
+        // On Managed Instances the network is the capacity provider's (the same subnets and security group).
+        if (!settings.onManagedInstances()) {
+            builder.vpc(network.vpc()).vpcSubnets(network.isolatedSubnets())
+                .securityGroups(List.of(network.functions()));
+        }
+        Function function = builder.build();
+        if (settings.onManagedInstances()) {
+            managedInstances.place(function, settings);
+        }
         database.grantConnect(function, settings.databaseUser());
         if (settings.snapStart()) {
             Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",

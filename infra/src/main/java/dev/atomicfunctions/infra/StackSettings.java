@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * What a deployment chooses, read from CDK context ({@code cdk deploy -c jwtIssuer=... -c jwtAudience=...}).
@@ -37,16 +36,31 @@ import java.util.stream.Collectors;
  * @param restApiUserPoolArn a Cognito user pool's ARN: serve the API through a REST API (payload v1) whose Cognito
  *                           authorizer verifies that pool's tokens, instead of the HTTP API. For what only a REST API
  *                           offers (usage plans and API keys, AWS WAF, private endpoints); null: the HTTP API
+ * @param managedInstances   run the API function and the queue consumer on Lambda Managed Instances
+ *                           ({@link ManagedInstances}); default false: on demand
+ * @param managedInstancesMaxVCpu the vCPUs the capacity provider may scale to, between {@value #MIN_MAX_VCPU} and
+ *                           {@value #MAX_MAX_VCPU} (Lambda's bounds); {@value #DEFAULT_MAX_VCPU} when null with the
+ *                           option on; only with the option on (null otherwise)
  * @param jar                the functions' deployment package (the root build's shaded jar)
  */
 public record StackSettings(String jwtIssuer, String jwtAudience, boolean deletionProtection, boolean multiAz,
                             String alarmTopicArn, String adminGroups, String adminScopes, String warehouseSubject,
-                            String orderExpiry, String restApiUserPoolArn, Path jar) {
+                            String orderExpiry, String restApiUserPoolArn, boolean managedInstances,
+                            Integer managedInstancesMaxVCpu, Path jar) {
 
     /** The application's own default ({@code atomic.warehouse.subject}); FunctionsTest keeps them equal. */
     static final String DEFAULT_WAREHOUSE_SUBJECT = "warehouse";
     /** The application's own default ({@code atomic.orders.expiry}); FunctionsTest keeps them equal. */
     static final String DEFAULT_ORDER_EXPIRY = "24h";
+    /**
+     * Four of the xlarge instances {@link ManagedInstances} allows: room for the three environments Lambda starts per
+     * function version of both functions, and for the new versions beside the old ones during a deployment; a modest
+     * ceiling on the bill (README, "Lambda Managed Instances").
+     */
+    static final int DEFAULT_MAX_VCPU = 16;
+    /** Lambda's bounds on a capacity provider's MaxVCpuCount. */
+    static final int MIN_MAX_VCPU = 12;
+    static final int MAX_MAX_VCPU = 15000;
 
     /** A Cognito user pool's ARN, the only identity a REST API's own authorizer verifies tokens of. */
     private static final Pattern USER_POOL_ARN = Pattern.compile(
@@ -84,9 +98,18 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
         adminScopes = names(adminScopes, "adminScopes");
         warehouseSubject = subject(warehouseSubject == null ? DEFAULT_WAREHOUSE_SUBJECT : warehouseSubject.strip());
         orderExpiry = duration(orderExpiry == null ? DEFAULT_ORDER_EXPIRY : orderExpiry.strip(), "orderExpiry");
+        managedInstancesMaxVCpu = maxVCpu(managedInstances, managedInstancesMaxVCpu);
         if (jar == null || !Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("the functions' jar is missing (" + jar + "): run ./mvnw package first");
         }
+    }
+
+    /** The settings of a deployment on demand: no Lambda Managed Instances (the default). */
+    public StackSettings(String jwtIssuer, String jwtAudience, boolean deletionProtection, boolean multiAz,
+                         String alarmTopicArn, String adminGroups, String adminScopes, String warehouseSubject,
+                         String orderExpiry, String restApiUserPoolArn, Path jar) {
+        this(jwtIssuer, jwtAudience, deletionProtection, multiAz, alarmTopicArn, adminGroups, adminScopes,
+            warehouseSubject, orderExpiry, restApiUserPoolArn, false, null, jar);
     }
 
     /** @return whether the API is served through a REST API (payload v1) rather than the HTTP API */
@@ -96,32 +119,38 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
 
     /** @return the settings from the context of {@code scope} and the jar named by the build */
     public static StackSettings from(Construct scope) {
+        ContextValues context = new ContextValues(scope);
         return new StackSettings(
-            context(scope, "jwtIssuer", null),
-            context(scope, "jwtAudience", null),
-            Boolean.parseBoolean(context(scope, "deletionProtection", "true")),
-            Boolean.parseBoolean(context(scope, "multiAz", "false")),
-            context(scope, "alarmTopicArn", null),
-            contextList(scope, "adminGroups"),
-            contextList(scope, "adminScopes"),
-            context(scope, "warehouseSubject", null),
-            context(scope, "orderExpiry", null),
-            context(scope, "restApiUserPoolArn", null),
+            context.string("jwtIssuer", null),
+            context.string("jwtAudience", null),
+            Boolean.parseBoolean(context.string("deletionProtection", "true")),
+            Boolean.parseBoolean(context.string("multiAz", "false")),
+            context.string("alarmTopicArn", null),
+            context.list("adminGroups"),
+            context.list("adminScopes"),
+            context.string("warehouseSubject", null),
+            context.string("orderExpiry", null),
+            context.string("restApiUserPoolArn", null),
+            context.flag("managedInstances"),
+            context.wholeNumber("managedInstancesMaxVCpu"),
             Path.of(System.getProperty(JAR_PROPERTY, "../target/atomic-functions-0.1.0-SNAPSHOT.jar")));
     }
 
-    private static String context(Construct scope, String key, String fallback) {
-        Object value = scope.getNode().tryGetContext(key);
-        return value == null ? fallback : value.toString();
-    }
-
-    /** @return a list from context: {@code -c key=a,b} on the command line, or a JSON array in cdk.json */
-    private static String contextList(Construct scope, String key) {
-        Object value = scope.getNode().tryGetContext(key);
-        if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).collect(Collectors.joining(","));
+    /** @return the capacity provider's vCPU ceiling: the default with the option on, refused without it */
+    private static Integer maxVCpu(boolean managedInstances, Integer maxVCpu) {
+        if (!managedInstances) {
+            if (maxVCpu != null) {
+                throw new IllegalArgumentException("context managedInstancesMaxVCpu applies to Lambda Managed"
+                    + " Instances only: add -c managedInstances=true, or leave it out");
+            }
+            return null;
         }
-        return value == null ? null : value.toString();
+        int vCpus = maxVCpu == null ? DEFAULT_MAX_VCPU : maxVCpu;
+        if (vCpus < MIN_MAX_VCPU || vCpus > MAX_MAX_VCPU) {
+            throw new IllegalArgumentException("context managedInstancesMaxVCpu must be between " + MIN_MAX_VCPU
+                + " and " + MAX_MAX_VCPU + " vCPUs (Lambda's bounds for a capacity provider): " + vCpus);
+        }
+        return vCpus;
     }
 
     /**

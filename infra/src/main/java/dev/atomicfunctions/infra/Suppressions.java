@@ -52,6 +52,16 @@ final class Suppressions {
                 + " destination on the mapping; failed messages reach the queue's redrive dead-letter queue")), true);
     }
 
+    /** What the Lambda Managed Instances option's capacity provider accepts. */
+    static void capacityProvider(software.constructs.IConstruct provider) {
+        NagSuppressions.addResourceSuppressions(provider, List.of(
+            because("AwsSolutions-IAM4", "the operator role Lambda assumes to launch, replace and terminate the"
+                    + " capacity provider's instances: AWSLambdaManagedEC2ResourceOperator is AWS's own policy for"
+                    + " that role, kept current with what the service needs; a customer-managed copy would drift"
+                    + " from it and break scaling",
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/AWSLambdaManagedEC2ResourceOperator")), true);
+    }
+
     /** What the database accepts. */
     static void database(Database database, StackSettings settings) {
         List<NagPackSuppression> accepted = new ArrayList<>(List.of(

@@ -50,6 +50,14 @@ class DatabaseTest {
         assertThat(Resources.json(proxyPolicy)).contains("rds-db:connect", "dbuser:", "DbiResourceId", "/" + Database.APP_USER);
     }
 
+    /** The connection budget (ManagedInstancesTest) reads the proxy's share from the constant deployed here. */
+    @Test
+    void letsTheProxyOpenNineTenthsOfTheDatabasesConnections() {
+        template.hasResourceProperties("AWS::RDS::DBProxyTargetGroup", Map.of("ConnectionPoolConfigurationInfo",
+            Map.of("MaxConnectionsPercent", Database.PROXY_MAX_CONNECTIONS_PERCENT)));
+        assertThat(Database.proxyConnections()).isEqualTo(72);
+    }
+
     @Test
     void buildsANetworkWithNoRouteToTheInternet() {
         template.resourceCountIs("AWS::EC2::NatGateway", 0);
