@@ -35,6 +35,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrentInvocationsIT {
 
     private static final int THREADS = 64;
+    private static final Pattern ORDER_ID = Pattern.compile("^\\{\"id\":\"([0-9a-f-]{36})\"");
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
@@ -100,6 +103,23 @@ class ConcurrentInvocationsIT {
 
         assertThat(answers).filteredOn(a -> a.getStatusCode() == 201).hasSize(10);
         assertThat(answers).filteredOn(a -> a.getStatusCode() == 409).hasSize(THREADS - 10);
+        int traced = 0;
+        for (int i = 0; i < THREADS; i++) {
+            Matcher placed = ORDER_ID.matcher(answers.get(i).getStatusCode() == 201 ? answers.get(i).getBody() : "");
+            if (placed.find()) {
+                String order = placed.group(1);
+                Map<String, String> own = Map.of("actor", subject(i), "lambda_request_id", requestId(i));
+                assertThat(Db.rows("SELECT owner_id FROM customer_order WHERE id = ?::uuid", order))
+                    .containsExactly(Map.of("owner_id", subject(i)));
+                assertThat(Db.rows("SELECT actor, lambda_request_id FROM audit_entry WHERE entity_id = ?", order))
+                    .isNotEmpty()
+                    .allSatisfy(row -> assertThat(row).isEqualTo(own));
+                assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? "
+                    + "AND event_type = 'order.placed'", order)).isEqualTo(1);
+                traced++;
+            }
+        }
+        assertThat(traced).as("placed orders traced to their invocations").isEqualTo(10);
         assertThat(Catalogue.stock(scarce)).isZero();
         assertThat(Catalogue.conserved(scarce)).isTrue();
         assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor LIKE ? AND action = 'ATTEMPT_FAILED'",
