@@ -2,6 +2,7 @@ package dev.atomicfunctions.jobs;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.atomicfunctions.support.AwsSamples;
 import dev.atomicfunctions.support.TestLambdaContext;
 import dev.atomicfunctions.support.TestQueue;
 
@@ -17,7 +18,7 @@ public final class ScheduledRuns {
 
     /** @return the run's summary; a fresh handler (a fresh environment) each time, so runs can overlap */
     public static Map<String, Object> runOnce() {
-        ScheduledEvent event = EventLoader.loadScheduledEvent(SAMPLE);
+        ScheduledEvent event = AwsSamples.read(() -> EventLoader.loadScheduledEvent(SAMPLE));
         try (ScheduledHandler handler = new ScheduledHandler()) {
             return handler.handleRequest(event, new TestLambdaContext("scheduled-jobs"));
         }

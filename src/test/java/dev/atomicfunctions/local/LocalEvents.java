@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.atomicfunctions.jobs.ScheduledHandler;
 import dev.atomicfunctions.queue.QueueHandler;
+import dev.atomicfunctions.support.AwsSamples;
 import dev.atomicfunctions.support.TestLambdaContext;
 import dev.atomicfunctions.support.TestQueue;
 
@@ -36,7 +37,8 @@ final class LocalEvents {
             }
         });
         ScheduledHandler jobs = new ScheduledHandler();
-        ScheduledEvent tick = EventLoader.loadScheduledEvent("aws-events/eventbridge-scheduled-event.json");
+        ScheduledEvent tick = AwsSamples.read(() -> EventLoader.loadScheduledEvent(
+            "aws-events/eventbridge-scheduled-event.json"));
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
             .name("local-schedule").factory());
         schedule.scheduleWithFixedDelay(() -> jobs.handleRequest(tick, new TestLambdaContext("scheduled-jobs")),

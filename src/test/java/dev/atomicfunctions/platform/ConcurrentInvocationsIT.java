@@ -1,7 +1,9 @@
 package dev.atomicfunctions.platform;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.zaxxer.hikari.HikariDataSource;
@@ -63,10 +65,12 @@ class ConcurrentInvocationsIT {
 
     @Test
     void everyAnswerAuditRowAndLogLineIsItsOwnInvocations() throws Exception {
+        List<APIGatewayV2HTTPEvent> events = read(i -> Events.v2("POST", "/tasks", subject(i),
+            "{\"title\":\"" + title(i) + "\"}", "X-Correlation-Id", correlation(i)));
+
         List<APIGatewayV2HTTPResponse> answers;
         try (HttpApiFunction environment = new HttpApiFunction(environment()); LogCapture logs = new LogCapture()) {
-            answers = atOnce(i -> environment.handleRequest(Events.v2("POST", "/tasks", subject(i),
-                "{\"title\":\"" + title(i) + "\"}", "X-Correlation-Id", correlation(i)), context("tasks-api", i)));
+            answers = atOnce(i -> environment.handleRequest(events.get(i), context("tasks-api", i)));
 
             for (int i = 0; i < THREADS; i++) {
                 String requestId = requestId(i);
@@ -95,10 +99,12 @@ class ConcurrentInvocationsIT {
     void neverOversellsWhen64OrdersRaceInsideOneEnvironment() throws Exception {
         UUID scarce = Catalogue.product("EUR", 250, 10);
 
+        List<APIGatewayV2HTTPEvent> events = read(i -> Events.v2("POST", "/orders", subject(i),
+            "{\"lines\":[{\"productId\":\"" + scarce + "\",\"quantity\":1}]}"));
+
         List<APIGatewayV2HTTPResponse> answers;
         try (HttpApiFunction environment = new HttpApiFunction(environment())) {
-            answers = atOnce(i -> environment.handleRequest(Events.v2("POST", "/orders", subject(i),
-                "{\"lines\":[{\"productId\":\"" + scarce + "\",\"quantity\":1}]}"), context("tasks-api", i)));
+            answers = atOnce(i -> environment.handleRequest(events.get(i), context("tasks-api", i)));
         }
 
         assertThat(answers).filteredOn(a -> a.getStatusCode() == 201).hasSize(10);
@@ -129,11 +135,12 @@ class ConcurrentInvocationsIT {
 
     @Test
     void handlesEveryMessageOnceWhen64BatchesArriveAtOnce() throws Exception {
+        List<SQSEvent> events = read(i -> Messages.event(List.of(Messages.body("task-create.json",
+            Map.of("id", run + "-" + i, "subject", subject(i), "title", title(i)))), null));
+
         List<SQSBatchResponse> answers;
         try (QueueHandler environment = new QueueHandler(environment())) {
-            answers = atOnce(i -> environment.handleRequest(Messages.event(List.of(Messages.body("task-create.json",
-                Map.of("id", run + "-" + i, "subject", subject(i), "title", title(i)))), null),
-                context("queue-consumer", i)));
+            answers = atOnce(i -> environment.handleRequest(events.get(i), context("queue-consumer", i)));
         }
 
         assertThat(answers).allSatisfy(a -> assertThat(a.getBatchItemFailures()).isEmpty());
@@ -153,13 +160,15 @@ class ConcurrentInvocationsIT {
             due.add(dueOrder(product));
         }
 
+        List<ScheduledEvent> events = read(i -> {
+            ScheduledEvent event = EventLoader.loadScheduledEvent(ScheduledRuns.SAMPLE);
+            event.setId(eventId(i));
+            return event;
+        });
+
         List<Map<String, Object>> summaries;
         try (ScheduledHandler environment = new ScheduledHandler(environment()); LogCapture logs = new LogCapture()) {
-            summaries = atOnce(i -> {
-                ScheduledEvent event = EventLoader.loadScheduledEvent(ScheduledRuns.SAMPLE);
-                event.setId(eventId(i));
-                return environment.handleRequest(event, context("scheduled-jobs", i));
-            });
+            summaries = atOnce(i -> environment.handleRequest(events.get(i), context("scheduled-jobs", i)));
 
             assertThat(logs.of("dev.atomicfunctions.jobs.ScheduledJobs")).filteredOn(e -> e.getFormattedMessage()
                 .startsWith("scheduled run done")).hasSize(THREADS).allSatisfy(e -> {
@@ -235,6 +244,15 @@ class ConcurrentInvocationsIT {
     private static io.micronaut.context.ApplicationContext environment() {
         return new LambdaApplicationContextBuilder().properties(Map.of(
             "AWS_LAMBDA_MAX_CONCURRENCY", String.valueOf(THREADS), "atomic.snapstart.priming-rounds", 1)).build();
+    }
+
+    /** Each invocation's event, built before the race, so that what races is the invocations alone. */
+    private static <E> List<E> read(IntFunction<E> event) {
+        List<E> events = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            events.add(event.apply(i));
+        }
+        return events;
     }
 
     /** Runs the invocations on 64 threads released together; each answer at its invocation's index. */

@@ -27,7 +27,7 @@ public final class Events {
      */
     public static APIGatewayV2HTTPEvent v2(String method, String path, String subject, String body,
                                            String... headers) {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(V2_JWT_SAMPLE);
+        APIGatewayV2HTTPEvent event = AwsSamples.read(() -> EventLoader.loadApiGatewayHttpEvent(V2_JWT_SAMPLE));
         route(event, method, path, body, headers);
         if (subject != null) {
             Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
@@ -59,7 +59,7 @@ public final class Events {
      */
     public static APIGatewayProxyRequestEvent v1(String method, String path, String subject, String body,
                                                  String... headers) {
-        APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent(V1_REST_SAMPLE);
+        APIGatewayProxyRequestEvent event = AwsSamples.read(() -> EventLoader.loadApiGatewayRestEvent(V1_REST_SAMPLE));
         event.setHttpMethod(method);
         event.setPath(path);
         event.setQueryStringParameters(null);

@@ -44,7 +44,8 @@ public final class Messages {
      * @return an SQS event shaped like AWS's sample, with fresh message ids
      */
     public static SQSEvent event(List<String> bodies, List<String> groups) {
-        SQSEvent sample = EventLoader.loadSQSEvent(groups == null ? SQS_SAMPLE : SQS_FIFO_SAMPLE);
+        SQSEvent sample = AwsSamples.read(
+            () -> EventLoader.loadSQSEvent(groups == null ? SQS_SAMPLE : SQS_FIFO_SAMPLE));
         SQSEvent.SQSMessage template = sample.getRecords().getFirst();
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
