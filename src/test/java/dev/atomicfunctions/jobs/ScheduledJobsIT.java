@@ -85,18 +85,7 @@ class ScheduledJobsIT {
 
     /** A PLACED order, as placement leaves it, placed {@code age} ago. */
     private String placedOrder(UUID product, int quantity, String age) {
-        UUID id = UUID.randomUUID();
-        Db.rows("UPDATE product SET stock = stock - ? WHERE id = ? RETURNING id", quantity, product);
-        Db.rows("INSERT INTO customer_order (id, owner_id, status, currency, total_minor, created_at, updated_at, "
-            + "version) VALUES (?, ?, 'PLACED', 'EUR', ?, now() - CAST(? AS interval), now() - CAST(? AS interval), 1) "
-            + "RETURNING id", id, owner, 100L * quantity, age, age);
-        Db.rows("INSERT INTO order_line (id, order_id, line_no, product_id, sku, quantity, unit_price_minor) "
-            + "VALUES (?, ?, 1, ?, ?, ?, 100) RETURNING id", UUID.randomUUID(), id, product, Catalogue.sku(product),
-            quantity);
-        Db.rows("INSERT INTO stock_movement (id, product_id, kind, quantity, order_id, actor, created_at) "
-            + "VALUES (?, ?, 'RESERVATION', ?, ?, ?, now()) RETURNING id", UUID.randomUUID(), product, -quantity, id,
-            owner);
-        return id.toString();
+        return Catalogue.placedOrder(product, owner, quantity, age).toString();
     }
 
     private static String status(String order) {

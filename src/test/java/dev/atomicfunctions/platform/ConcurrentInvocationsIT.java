@@ -157,7 +157,7 @@ class ConcurrentInvocationsIT {
         UUID product = Catalogue.product("EUR", 100, THREADS);
         List<UUID> due = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            due.add(dueOrder(product));
+            due.add(Catalogue.placedOrder(product, subject(0), 1, "3 days"));
         }
 
         List<ScheduledEvent> events = read(i -> {
@@ -186,20 +186,6 @@ class ConcurrentInvocationsIT {
         assertThat(Catalogue.stock(product)).isEqualTo(THREADS);
         assertThat(Catalogue.conserved(product)).isTrue();
         assertThreadsLeftClean();
-    }
-
-    /** An order of one unit, placed three days ago and never paid for: due to expire. */
-    private UUID dueOrder(UUID product) {
-        UUID id = UUID.randomUUID();
-        Db.rows("UPDATE product SET stock = stock - 1 WHERE id = ? RETURNING id", product);
-        Db.rows("INSERT INTO customer_order (id, owner_id, status, currency, total_minor, created_at, updated_at, "
-            + "version) VALUES (?, ?, 'PLACED', 'EUR', 100, now() - interval '3 days', now() - interval '3 days', 1) "
-            + "RETURNING id", id, subject(0));
-        Db.rows("INSERT INTO order_line (id, order_id, line_no, product_id, sku, quantity, unit_price_minor) "
-            + "VALUES (?, ?, 1, ?, ?, 1, 100) RETURNING id", UUID.randomUUID(), id, product, Catalogue.sku(product));
-        Db.rows("INSERT INTO stock_movement (id, product_id, kind, quantity, order_id, actor, created_at) "
-            + "VALUES (?, ?, 'RESERVATION', -1, ?, ?, now()) RETURNING id", UUID.randomUUID(), product, id, subject(0));
-        return id;
     }
 
     @Test

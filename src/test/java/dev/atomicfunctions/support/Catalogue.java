@@ -26,6 +26,27 @@ public final class Catalogue {
         return id;
     }
 
+    /**
+     * An order of one line, left PLACED since {@code age} ago, written as placing it would have: the stock reserved
+     * by a RESERVATION movement, so that the conservation law holds.
+     *
+     * @param age a PostgreSQL interval, such as {@code 3 days}
+     * @return the order's id
+     */
+    public static UUID placedOrder(UUID product, String owner, int quantity, String age) {
+        UUID id = UUID.randomUUID();
+        Db.rows("UPDATE product SET stock = stock - ? WHERE id = ? RETURNING id", quantity, product);
+        Db.rows("INSERT INTO customer_order (id, owner_id, status, currency, total_minor, created_at, updated_at, "
+            + "version) VALUES (?, ?, 'PLACED', 'EUR', ?, now() - CAST(? AS interval), now() - CAST(? AS interval), 1) "
+            + "RETURNING id", id, owner, 100L * quantity, age, age);
+        Db.rows("INSERT INTO order_line (id, order_id, line_no, product_id, sku, quantity, unit_price_minor) "
+            + "VALUES (?, ?, 1, ?, ?, ?, 100) RETURNING id", UUID.randomUUID(), id, product, sku(product), quantity);
+        Db.rows("INSERT INTO stock_movement (id, product_id, kind, quantity, order_id, actor, created_at) "
+            + "VALUES (?, ?, 'RESERVATION', ?, ?, ?, now()) RETURNING id", UUID.randomUUID(), product, -quantity, id,
+            owner);
+        return id;
+    }
+
     /** @return the product's SKU */
     public static String sku(UUID product) {
         return (String) Db.rows("SELECT sku FROM product WHERE id = ?", product).getFirst().get("sku");
