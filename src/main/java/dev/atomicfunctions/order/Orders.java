@@ -64,7 +64,8 @@ public class Orders {
         return OrderView.of(order, lines.findByOrderIdOrderByLineNo(order.id()));
     }
 
-    public Page<OrderView> list(Invocation invocation, @Nullable OrderStatus status, int limit, @Nullable String cursor) {
+    public Page<OrderView> list(Invocation invocation, @Nullable OrderStatus status, int limit,
+                                @Nullable String cursor) {
         Page<Order> page = Page.read(cursor, limit, (createdAt, id, count) ->
             orders.findPage(invocation.subject(), status == null ? null : status.name(), createdAt, id, count));
         Map<UUID, List<OrderLine>> linesByOrder = page.items().isEmpty() ? Map.of()
@@ -112,8 +113,8 @@ public class Orders {
 
     Outcome<OrderView> cancel(Invocation invocation, UUID id, @Nullable String idempotencyKey) {
         return idempotency.once(invocation, new IdempotentRequest(CANCEL_OPERATION, idempotencyKey,
-            new CancelRequest(id.toString()), CANCEL_FORMERLY), OrderView.class, () -> release.release(invocation, locked(invocation, id),
-            OrderStatus.CANCELLED));
+            new CancelRequest(id.toString()), CANCEL_FORMERLY), OrderView.class,
+            () -> release.release(invocation, locked(invocation, id), OrderStatus.CANCELLED));
     }
 
     /** Deletes a finished order that never shipped; its stock movements and audit trail stay. */

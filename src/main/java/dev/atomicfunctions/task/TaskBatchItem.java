@@ -37,7 +37,10 @@ public record TaskBatchItem(int index, @Nullable UUID id, @Nullable Failure fail
     public record Invalid(Set<? extends ConstraintViolation<?>> violations) implements Failure {
     }
 
-    /** No task of the documented shape: {@code refusal} is what reading it refused, null for a value that is no object. */
+    /**
+     * No task of the documented shape: {@code refusal} is what reading it refused, null for a value that is no
+     * object.
+     */
     public record Unreadable(@Nullable Throwable refusal) implements Failure {
     }
 }

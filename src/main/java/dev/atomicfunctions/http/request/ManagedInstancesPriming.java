@@ -10,9 +10,10 @@ import jakarta.inject.Singleton;
 /**
  * Primes ({@link Priming}) at init on Lambda Managed Instances, which have no SnapStart: an environment there starts
  * once, may take up to 15 minutes to, and then serves many requests at once for hours, so its first requests should
- * not each pay for what priming loads and compiles. The function knows its mode from {@code AWS_LAMBDA_MAX_CONCURRENCY},
- * which Lambda sets on Managed Instances only ({@code atomic.managed-instances.concurrency}). The pool stays open
- * afterwards: the environment is not frozen, and priming left its connections clean (every transaction rolled back).
+ * not each pay for what priming loads and compiles. The function knows its mode from
+ * {@code AWS_LAMBDA_MAX_CONCURRENCY}, which Lambda sets on Managed Instances only
+ * ({@code atomic.managed-instances.concurrency}). The pool stays open afterwards: the environment is not frozen, and
+ * priming left its connections clean (every transaction rolled back).
  */
 @Singleton
 @Requires(bean = Priming.class)

@@ -29,9 +29,9 @@ import java.util.function.Function;
  * initialised and compiled (routing, filters, binding, validation, serde, the transaction code, the JDBC driver and
  * its statements, problem documents, logging) before the first request: before a SnapStart snapshot
  * ({@link SnapStartPriming}), which keeps it, or at init on Lambda Managed Instances ({@link ManagedInstancesPriming}),
- * where an environment starts once and then serves for hours. The requests are the features' own ({@link PrimingRequests}, one bean per
- * feature's adapter): each round sends every adapter's requests that go alone, then each adapter's requests that go
- * together, in one transaction (such as a product and an order for it). Nothing it writes is kept and no connection
+ * where an environment starts once and then serves for hours. The requests are the features' own
+ * ({@link PrimingRequests}, one bean per feature's adapter): each round sends every adapter's requests that go alone,
+ * then each adapter's requests that go together, in one transaction (such as a product and an order for it). Nothing it writes is kept and no connection
  * is left dirty:
  * <ul>
  *   <li>the requests run in a {@link DryRun}: every transaction that could write rolls back where it would commit;
