@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The function's own pool configuration (application.properties) against a real PostgreSQL that, like RDS Proxy,
- * demands a password: the password pgjdbc sends always comes from {@link RdsIamAuthentication}. Runs on the shaded
+ * demands a password: the password pgjdbc sends always comes from {@link IamAuthentication}. Runs on the shaded
  * jar, so it also proves the jar holds every SDK class token signing needs.
  */
 class DatabaseAuthenticationIT {

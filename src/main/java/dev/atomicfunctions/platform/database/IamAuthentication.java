@@ -9,35 +9,41 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dsql.DsqlUtilities;
 import software.amazon.awssdk.services.rds.RdsUtilities;
 
 import java.util.Properties;
 
 /**
- * The password pgjdbc sends when the server (RDS Proxy) asks for one. pgjdbc creates this plugin for every new
- * connection ({@code authenticationPluginClassName}), so each connection gets a fresh IAM authentication token,
- * signed locally with the function's role by the AWS SDK's {@link RdsUtilities}: no long-lived password exists
- * anywhere, and an expired token (15 minutes) can never be reused because it is never kept.
+ * The password pgjdbc sends when the server (RDS Proxy, Aurora DSQL) asks for one. pgjdbc creates this plugin for
+ * every new connection ({@code authenticationPluginClassName}), so each connection gets a fresh IAM authentication
+ * token, signed locally with the function's role by the AWS SDK ({@link RdsUtilities}, or {@link DsqlUtilities} when
+ * {@value #ENGINE} is {@code DSQL}: the {@code admin} role signs for {@code DbConnectAdmin}, any other role for
+ * {@code DbConnect}): no long-lived password exists anywhere, and an expired token (15 minutes) can never be reused
+ * because it is never kept.
  *
  * <p>With {@value #IAM_AUTH} off (the default: local runs and tests) it hands pgjdbc the configured password, as if
  * no plugin were set. The token is signed for the host, port and user of the connection being opened.
  */
-public final class RdsIamAuthentication implements AuthenticationPlugin {
+public final class IamAuthentication implements AuthenticationPlugin {
 
     /** Driver property: {@code true} to authenticate with IAM tokens. */
     public static final String IAM_AUTH = "atomicIamAuth";
     /** Driver property: the AWS region the database lives in. */
     public static final String REGION = "atomicAwsRegion";
+    /** Driver property: the {@link DatabaseEngine}, which decides the service the token is signed for. */
+    public static final String ENGINE = "atomicEngine";
+    private static final String DSQL_ADMIN = "admin";
 
     private final Properties connection;
     private final AwsCredentialsProvider credentials;
 
     /** Called by pgjdbc with the properties of the connection it is opening. */
-    public RdsIamAuthentication(Properties connection) {
+    public IamAuthentication(Properties connection) {
         this(connection, Credentials.DEFAULT);
     }
 
-    RdsIamAuthentication(Properties connection, AwsCredentialsProvider credentials) {
+    IamAuthentication(Properties connection, AwsCredentialsProvider credentials) {
         this.connection = connection;
         this.credentials = credentials;
     }
@@ -58,6 +64,9 @@ public final class RdsIamAuthentication implements AuthenticationPlugin {
                 PSQLState.INVALID_PARAMETER_VALUE);
         }
         try {
+            if (DatabaseEngine.of(connection.getProperty(ENGINE)) == DatabaseEngine.DSQL) {
+                return dsqlToken(Region.of(region));
+            }
             return RdsUtilities.builder().region(Region.of(region)).credentialsProvider(credentials).build()
                 .generateAuthenticationToken(request -> request
                     .hostname(PGProperty.PG_HOST.getOrDefault(connection))
@@ -68,6 +77,14 @@ public final class RdsIamAuthentication implements AuthenticationPlugin {
             throw new PSQLException("cannot sign an IAM database authentication token: " + e.getMessage(),
                 PSQLState.CONNECTION_REJECTED, e);
         }
+    }
+
+    private String dsqlToken(Region region) {
+        DsqlUtilities dsql = DsqlUtilities.builder().region(region).credentialsProvider(credentials).build();
+        String host = PGProperty.PG_HOST.getOrDefault(connection);
+        return DSQL_ADMIN.equals(PGProperty.USER.getOrDefault(connection))
+            ? dsql.generateDbConnectAdminAuthToken(request -> request.hostname(host))
+            : dsql.generateDbConnectAuthToken(request -> request.hostname(host));
     }
 
     /**

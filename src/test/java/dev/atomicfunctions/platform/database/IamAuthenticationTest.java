@@ -1,6 +1,8 @@
 package dev.atomicfunctions.platform.database;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.postgresql.plugin.AuthenticationRequestType;
 import org.postgresql.util.PSQLException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -23,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The token is checked against SigV4 computed here from the specification, independently of the SDK: a token
+ * The token (RDS's or Aurora DSQL's) is checked against SigV4 computed here from the specification, independently of the SDK: a token
  * that RDS Proxy would refuse (wrong host, port, user, service, region or signature) fails these tests.
  */
-class RdsIamAuthenticationTest {
+class IamAuthenticationTest {
 
     private static final AwsCredentialsProvider CREDENTIALS =
         StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
@@ -35,7 +37,7 @@ class RdsIamAuthenticationTest {
     void signsATokenForTheHostPortAndUserOfTheConnection() throws Exception {
         Properties connection = connection("true", "eu-west-1");
 
-        String token = new String(new RdsIamAuthentication(connection, CREDENTIALS).getPassword(AuthenticationRequestType.CLEARTEXT_PASSWORD));
+        String token = new String(new IamAuthentication(connection, CREDENTIALS).getPassword(AuthenticationRequestType.CLEARTEXT_PASSWORD));
 
         assertThat(token).startsWith("proxy.example.eu-west-1.rds.amazonaws.com:5432/?");
         Map<String, String> query = query(token);
@@ -46,19 +48,38 @@ class RdsIamAuthenticationTest {
         assertThat(query.get("X-Amz-Signature")).isEqualTo(expectedSignature(token));
     }
 
+    @ParameterizedTest(name = "{0} signs {1}")
+    @CsvSource({"tasks_app, DbConnect", "admin, DbConnectAdmin"})
+    void signsAnAuroraDsqlTokenForTheClusterAndTheRolesAction(String user, String action) throws Exception {
+        Properties connection = connection("true", "eu-west-1");
+        connection.setProperty("PGHOST", "abcdefghijklmnopqrstuvwxyz.dsql.eu-west-1.on.aws");
+        connection.setProperty("user", user);
+        connection.setProperty(IamAuthentication.ENGINE, "dsql");
+
+        String token = new String(new IamAuthentication(connection, CREDENTIALS)
+            .getPassword(AuthenticationRequestType.CLEARTEXT_PASSWORD));
+
+        assertThat(token).startsWith("abcdefghijklmnopqrstuvwxyz.dsql.eu-west-1.on.aws/?");
+        Map<String, String> query = query(token);
+        assertThat(query).containsEntry("Action", action).doesNotContainKey("DBUser")
+            .containsEntry("X-Amz-Algorithm", "AWS4-HMAC-SHA256").containsEntry("X-Amz-SignedHeaders", "host");
+        assertThat(query.get("X-Amz-Credential")).matches("AKIDEXAMPLE/\\d{8}/eu-west-1/dsql/aws4_request");
+        assertThat(query.get("X-Amz-Signature")).isEqualTo(expectedSignature(token));
+    }
+
     @Test
     void handsOverTheConfiguredPasswordWhenIamIsOff() throws Exception {
         Properties connection = connection("false", "");
         connection.setProperty("password", "local-secret");
 
-        char[] password = new RdsIamAuthentication(connection, CREDENTIALS).getPassword(AuthenticationRequestType.MD5_PASSWORD);
+        char[] password = new IamAuthentication(connection, CREDENTIALS).getPassword(AuthenticationRequestType.MD5_PASSWORD);
 
         assertThat(password).containsExactly("local-secret".toCharArray());
     }
 
     @Test
     void refusesToConnectWithoutARegionRatherThanSendAnUnsignedPassword() {
-        RdsIamAuthentication plugin = new RdsIamAuthentication(connection("true", " "), CREDENTIALS);
+        IamAuthentication plugin = new IamAuthentication(connection("true", " "), CREDENTIALS);
 
         assertThatThrownBy(() -> plugin.getPassword(AuthenticationRequestType.CLEARTEXT_PASSWORD))
             .isInstanceOf(PSQLException.class).hasMessageContaining("AWS_REGION");
@@ -69,7 +90,7 @@ class RdsIamAuthenticationTest {
         AwsCredentialsProvider none = () -> {
             throw software.amazon.awssdk.core.exception.SdkClientException.create("no credentials here");
         };
-        RdsIamAuthentication plugin = new RdsIamAuthentication(connection("true", "eu-west-1"), none);
+        IamAuthentication plugin = new IamAuthentication(connection("true", "eu-west-1"), none);
 
         assertThatThrownBy(() -> plugin.getPassword(AuthenticationRequestType.CLEARTEXT_PASSWORD))
             .isInstanceOf(PSQLException.class).hasMessageContaining("no credentials here");
@@ -80,8 +101,8 @@ class RdsIamAuthenticationTest {
         p.setProperty("PGHOST", "proxy.example.eu-west-1.rds.amazonaws.com");
         p.setProperty("PGPORT", "5432");
         p.setProperty("user", "tasks_app");
-        p.setProperty(RdsIamAuthentication.IAM_AUTH, iam);
-        p.setProperty(RdsIamAuthentication.REGION, region);
+        p.setProperty(IamAuthentication.IAM_AUTH, iam);
+        p.setProperty(IamAuthentication.REGION, region);
         return p;
     }
 
@@ -112,7 +133,8 @@ class RdsIamAuthenticationTest {
         String scope = query.get("X-Amz-Credential").substring("AKIDEXAMPLE/".length());
         String stringToSign = String.join("\n", "AWS4-HMAC-SHA256", date, scope, hex(sha256(canonicalRequest)));
         byte[] key = hmac(("AWS4" + "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY").getBytes(StandardCharsets.UTF_8), date.substring(0, 8));
-        for (String part : new String[] {"eu-west-1", "rds-db", "aws4_request"}) {
+        // Region, service and "aws4_request", as the scope names them (the service is checked by the tests).
+        for (String part : scope.substring(scope.indexOf('/') + 1).split("/")) {
             key = hmac(key, part);
         }
         return hex(hmac(key, stringToSign));
