@@ -244,21 +244,8 @@ class DatabaseFaultsIT {
             "{\"lines\":[{\"productId\":\"" + pen + "\",\"quantity\":2}],\"note\":\"fault\"}");
     }
 
-    /** One order or none, whole: its lines, its stock movement, its event, its audit, and no failed attempt. */
     private void assertOrdersPlaced(int expected) {
-        assertThat(Db.count("SELECT count(*) FROM customer_order WHERE owner_id = ?", owner)).isEqualTo(expected);
-        assertThat(Db.count("SELECT count(*) FROM order_line l JOIN customer_order o ON o.id = l.order_id "
-            + "WHERE o.owner_id = ?", owner)).isEqualTo(expected);
-        assertThat(Catalogue.stock(pen)).isEqualTo(10 - 2 * expected);
-        assertThat(Catalogue.conserved(pen)).isTrue();
-        assertThat(Db.count("SELECT count(*) FROM outbox_event e JOIN customer_order o ON e.aggregate_id = o.id::text "
-            + "WHERE o.owner_id = ?", owner)).isEqualTo(expected);
-        assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'CREATE'", owner))
-            .isEqualTo(expected);
-        if (expected > 0) {
-            assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'ATTEMPT_FAILED'",
-                owner)).isZero();
-        }
+        PlacedOrders.assertPlaced(owner, pen, expected);
     }
 
     private static int terminateTheBackendWaitingForTheLock() throws SQLException, InterruptedException {
