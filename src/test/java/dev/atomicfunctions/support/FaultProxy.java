@@ -54,6 +54,8 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicReference<Fault> armed = new AtomicReference<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean blackHole;
+    /** While positive and not yet reached (System.nanoTime()), new connections wait for the server. */
+    private volatile long resumesAt;
 
     private FaultProxy(ServerSocket listener, int targetPort) {
         this.listener = listener;
@@ -89,6 +91,15 @@ public final class FaultProxy implements AutoCloseable {
         blackHole = true;
     }
 
+    /**
+     * A database paused (Aurora Serverless v2 at 0 ACU): a new connection is accepted at once, but reaches the
+     * server only once it has resumed, after {@code resumingFor}; meanwhile the client waits for the server's first
+     * reply. Connections already open go on.
+     */
+    public void pauseNewConnections(Duration resumingFor) {
+        resumesAt = System.nanoTime() + resumingFor.toNanos();
+    }
+
     /** @param marker text of the statement to cut under, e.g. {@code INSERT INTO "customer_order"} */
     public void cutWhenSent(String marker) {
         cutWhenSent(marker, 1);
@@ -121,6 +132,7 @@ public final class FaultProxy implements AutoCloseable {
         armed.set(null);
         latency = Duration.ZERO;
         blackHole = false;
+        resumesAt = 0;
     }
 
     @Override
@@ -138,14 +150,26 @@ public final class FaultProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                Link link = new Link(client, server);
-                links.add(link);
-                Thread.ofVirtual().start(() -> link.pump(client, server, true));
-                Thread.ofVirtual().start(() -> link.pump(server, client, false));
+                Thread.ofVirtual().start(() -> link(client));
             } catch (IOException e) {
-                // listener closed, or the server refused: the client sees its connection fail
+                // listener closed
             }
+        }
+    }
+
+    private void link(Socket client) {
+        try {
+            while (resumesAt != 0 && System.nanoTime() < resumesAt) {
+                Thread.sleep(20);
+            }
+            Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+            Link link = new Link(client, server);
+            links.add(link);
+            Thread.ofVirtual().start(() -> link.pump(client, server, true));
+            link.pump(server, client, false);
+        } catch (IOException | InterruptedException e) {
+            // the server refused: the client sees its connection fail
+            closeQuietly(client);
         }
     }
 
