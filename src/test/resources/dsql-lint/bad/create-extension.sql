@@ -1,0 +1,2 @@
+-- An extension: DSQL supports none.
+CREATE EXTENSION IF NOT EXISTS pgcrypto;

@@ -1,0 +1,2 @@
+-- A savepoint: DSQL has none.
+SAVEPOINT before_parcel;

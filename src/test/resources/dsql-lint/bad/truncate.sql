@@ -1,0 +1,2 @@
+-- Emptying a table: DSQL has no TRUNCATE.
+TRUNCATE parcel;
