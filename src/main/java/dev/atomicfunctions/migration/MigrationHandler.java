@@ -1,5 +1,6 @@
 package dev.atomicfunctions.migration;
 
+import dev.atomicfunctions.platform.database.DatabaseEngine;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -11,15 +12,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Lambda entry point that applies the Flyway migrations in {@code db/migration}; run once per deployment, before
- * the API functions take traffic. The API functions never migrate: checking the schema on every cold start costs
+ * Lambda entry point that applies the Flyway migrations in {@code db/migration} (on Aurora DSQL, the scripts of
+ * {@code db/dsql}, through {@link DsqlMigrations}); run once per deployment, before the API functions take traffic. The API functions never migrate: checking the schema on every cold start costs
  * about half a second. Concurrent runs are safe: Flyway serialises them with a PostgreSQL advisory lock.
  */
 public class MigrationHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -35,6 +39,17 @@ public class MigrationHandler extends MicronautRequestHandler<Map<String, Object
     /** The functions' database user ({@code DB_APP_USER}); when set, it is created and granted after migrating. */
     @Value("${atomic.migration.app-user:}")
     String appUser;
+
+    /** DSQL: the functions' IAM roles, mapped to {@code DB_APP_USER} ({@code DB_APP_ROLE_ARNS}, comma-separated). */
+    @Value("${atomic.migration.app-role-arns:}")
+    String appRoleArns;
+
+    /** DSQL builds every index asynchronously; false only where its scripts are tried on PostgreSQL. */
+    @Value("${atomic.migration.dsql-async-indexes:true}")
+    boolean dsqlAsyncIndexes;
+
+    @Inject
+    DatabaseEngine engine;
 
     /** The bounds set on every session of the database after migrating. */
     @Inject
@@ -52,12 +67,38 @@ public class MigrationHandler extends MicronautRequestHandler<Map<String, Object
 
     @Override
     public Map<String, Object> execute(Map<String, Object> input) {
+        if (engine == DatabaseEngine.DSQL) {
+            return migrateDsql();
+        }
         MigrateResult result = flyway().migrate();
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.atInfo().addKeyValue("migrationsExecuted", result.migrationsExecuted)
             .addKeyValue("schemaVersion", version)
             .log("database migrated");
         return Map.of("migrationsExecuted", result.migrationsExecuted, "schemaVersion", String.valueOf(version));
+    }
+
+    /** No session limits: DSQL bounds a transaction (5 minutes) itself, and takes no locks to wait for. */
+    private Map<String, Object> migrateDsql() {
+        DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
+        int executed = new DsqlMigrations(pool, dsqlAsyncIndexes).migrate();
+        if (!appUser.isEmpty()) {
+            requireRoleName();
+            try (Connection connection = pool.getConnection()) {
+                DsqlAppRole.grant(connection, appUser, Arrays.stream(appRoleArns.split(","))
+                    .map(String::strip).filter(arn -> !arn.isEmpty()).toList());
+            } catch (SQLException e) {
+                throw new IllegalStateException("DSQL role " + appUser + " not granted: " + e.getMessage(), e);
+            }
+        }
+        LOG.atInfo().addKeyValue("migrationsExecuted", executed).log("database migrated (DSQL)");
+        return Map.of("migrationsExecuted", executed, "schemaVersion", "dsql");
+    }
+
+    private void requireRoleName() {
+        if (!ROLE_NAME.matcher(appUser).matches()) {
+            throw new IllegalArgumentException("DB_APP_USER must match " + ROLE_NAME + ": " + appUser);
+        }
     }
 
     private Flyway flyway() {
@@ -67,9 +108,7 @@ public class MigrationHandler extends MicronautRequestHandler<Map<String, Object
             "statementTimeout", sessionLimits.statement()));
         List<String> locations = new ArrayList<>(List.of("classpath:db/migration", "classpath:db/session-limits"));
         if (!appUser.isEmpty()) {
-            if (!ROLE_NAME.matcher(appUser).matches()) {
-                throw new IllegalArgumentException("DB_APP_USER must match " + ROLE_NAME + ": " + appUser);
-            }
+            requireRoleName();
             // db/app-user holds an afterMigrate callback: it runs after every migrate, in the same run.
             locations.add("classpath:db/app-user");
             placeholders.put("appUser", appUser);

@@ -1,5 +1,6 @@
 package dev.atomicfunctions.order;
 
+import dev.atomicfunctions.platform.database.DatabaseEngine;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -16,19 +17,24 @@ class ExpiringOrders {
 
     private final OrderRepository orders;
     private final OrderRelease release;
+    private final DatabaseEngine engine;
 
-    ExpiringOrders(OrderRepository orders, OrderRelease release) {
+    ExpiringOrders(OrderRepository orders, OrderRelease release, DatabaseEngine engine) {
         this.orders = orders;
         this.release = release;
+        this.engine = engine;
     }
 
     List<UUID> due(Instant placedBefore, int limit) {
         return orders.findPlacedBefore(placedBefore, limit).stream().map(Order::id).toList();
     }
 
-    /** @return whether this transaction expired it (false: no longer PLACED, or another run holds it) */
+    /**
+     * @return whether this transaction expired it (false: no longer PLACED, or another run holds it; without locks,
+     *     two runs may both find it PLACED, and the second COMMIT fails: run again, it finds it EXPIRED)
+     */
     boolean expire(Invocation invocation, UUID id) {
-        return orders.lockIfPlaced(id).map(order -> release.release(invocation, order, OrderStatus.EXPIRED))
+        return (engine.locksRowsBeforeWriting() ? orders.lockIfPlaced(id) : orders.findIfPlaced(id)).map(order -> release.release(invocation, order, OrderStatus.EXPIRED))
             .isPresent();
     }
 }

@@ -39,6 +39,10 @@ interface OrderRepository extends GenericRepository<Order, UUID> {
     @Query("SELECT * FROM customer_order WHERE id = :id AND status = 'PLACED' FOR UPDATE SKIP LOCKED")
     Optional<Order> lockIfPlaced(UUID id);
 
+    /** {@link #lockIfPlaced} without the lock, for an engine that needs none. */
+    @Query("SELECT * FROM customer_order WHERE id = :id AND status = 'PLACED'")
+    Optional<Order> findIfPlaced(UUID id);
+
     /** Keyset page, newest first, optionally of one status. */
     @Query("""
         SELECT * FROM customer_order

@@ -5,6 +5,7 @@ import dev.atomicfunctions.audit.AuditTrail;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.database.DatabaseEngine;
 import dev.atomicfunctions.platform.error.ConcurrentlyModifiedException;
 import dev.atomicfunctions.platform.error.EmptyPatchException;
 import dev.atomicfunctions.platform.invocation.Invocation;
@@ -40,15 +41,17 @@ public class Orders {
     private final AuditTrail audit;
     private final IdempotencyKeys idempotency;
     private final Clock clock;
+    private final DatabaseEngine engine;
 
     Orders(OrderRepository orders, OrderLineRepository lines, OrderRelease release, AuditTrail audit,
-           IdempotencyKeys idempotency, Clock clock) {
+           IdempotencyKeys idempotency, Clock clock, DatabaseEngine engine) {
         this.orders = orders;
         this.lines = lines;
         this.release = release;
         this.audit = audit;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.engine = engine;
     }
 
     /**
@@ -134,7 +137,11 @@ public class Orders {
         return Lookups.owned(OrderEvents.AGGREGATE, id, invocation, orders::findByIdAndOwnerId, orders::existsById);
     }
 
+    /** The caller's order, to be written: locked where the engine needs it (DatabaseEngine#locksRowsBeforeWriting). */
     private Order locked(Invocation invocation, UUID id) {
+        if (!engine.locksRowsBeforeWriting()) {
+            return owned(invocation, id);
+        }
         return Lookups.owned(OrderEvents.AGGREGATE, id, invocation, orders::lockByIdAndOwnerId, orders::existsById);
     }
 }

@@ -35,6 +35,21 @@ interface OutboxRepository extends GenericRepository<OutboxEvent, UUID> {
         FOR UPDATE SKIP LOCKED""")
     List<OutboxEvent> claimPending(int limit);
 
+    /**
+     * {@link #claimPending} for an engine without {@code SKIP LOCKED} (DSQL): two relays may read the same events;
+     * both mark them published, and the second COMMIT fails (the events went twice: the FIFO queue drops a repeat
+     * of the same event id within 5 minutes, and the consumer's de-duplication record any later one).
+     */
+    @Query("""
+        SELECT * FROM outbox_event e
+        WHERE e.published_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM outbox_event o
+                          WHERE o.aggregate_type = e.aggregate_type AND o.aggregate_id = e.aggregate_id
+                            AND o.published_at IS NULL AND (o.created_at, o.id) < (e.created_at, e.id))
+        ORDER BY e.created_at, e.id
+        LIMIT :limit""")
+    List<OutboxEvent> findPending(int limit);
+
     @Query("UPDATE outbox_event SET published_at = :publishedAt WHERE id IN (:ids)")
     int markPublished(Collection<UUID> ids, Instant publishedAt);
 

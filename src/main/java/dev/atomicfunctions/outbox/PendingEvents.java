@@ -1,5 +1,6 @@
 package dev.atomicfunctions.outbox;
 
+import dev.atomicfunctions.platform.database.DatabaseEngine;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -16,15 +17,17 @@ class PendingEvents {
 
     private final OutboxRepository events;
     private final Clock clock;
+    private final DatabaseEngine engine;
 
-    PendingEvents(OutboxRepository events, Clock clock) {
+    PendingEvents(OutboxRepository events, Clock clock, DatabaseEngine engine) {
         this.events = events;
         this.clock = clock;
+        this.engine = engine;
     }
 
     /** Claims up to {@code size} events, oldest first, one per aggregate at most, skipping those held elsewhere. */
     List<OutboxEvent> claim(int size) {
-        return events.claimPending(size);
+        return engine.locksRowsBeforeWriting() ? events.claimPending(size) : events.findPending(size);
     }
 
     void markPublished(Collection<UUID> ids) {

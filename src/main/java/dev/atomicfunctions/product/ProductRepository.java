@@ -40,6 +40,10 @@ interface ProductRepository extends GenericRepository<Product, UUID> {
         FOR UPDATE""")
     List<Product> lockByIdsOrSkus(Collection<UUID> ids, Collection<String> lowerSkus);
 
+    /** {@link #lockByIdsOrSkus} without the lock, for an engine that needs none. */
+    @Query("SELECT * FROM product WHERE id IN (:ids) OR lower(sku) IN (:lowerSkus) ORDER BY id")
+    List<Product> findByIdsOrSkus(Collection<UUID> ids, Collection<String> lowerSkus);
+
     /** @return 1 when the row still had {@code version}, 0 when a concurrent writer changed it */
     @Query("""
         UPDATE product SET name = :name, price_minor = :priceMinor, updated_at = :updatedAt, version = version + 1

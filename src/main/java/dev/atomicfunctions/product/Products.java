@@ -5,12 +5,14 @@ import dev.atomicfunctions.audit.AuditTrail;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.database.DatabaseEngine;
 import dev.atomicfunctions.platform.error.ConcurrentlyModifiedException;
 import dev.atomicfunctions.platform.error.EmptyPatchException;
 import dev.atomicfunctions.platform.error.NotFoundException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.platform.invocation.Lookups;
 import dev.atomicfunctions.platform.paging.Page;
+import dev.atomicfunctions.platform.transaction.LostRaceException;
 import dev.atomicfunctions.platform.transaction.Savepoints;
 import dev.atomicfunctions.platform.version.Precondition;
 import io.micronaut.core.annotation.Nullable;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -44,15 +47,17 @@ public class Products {
     private final AuditTrail audit;
     private final IdempotencyKeys idempotency;
     private final Clock clock;
+    private final DatabaseEngine engine;
 
     Products(ProductRepository products, Stock stock, Savepoints savepoints,
-             AuditTrail audit, IdempotencyKeys idempotency, Clock clock) {
+             AuditTrail audit, IdempotencyKeys idempotency, Clock clock, DatabaseEngine engine) {
         this.products = products;
         this.stock = stock;
         this.savepoints = savepoints;
         this.audit = audit;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.engine = engine;
     }
 
     /**
@@ -94,6 +99,10 @@ public class Products {
      * one connection, held by this transaction. The exception then rolls the whole request back.
      */
     private void insertUnlessSkuTaken(Product product) {
+        if (!engine.hasSavepoints()) {
+            insertAfterLookingUp(product);
+            return;
+        }
         try {
             savepoints.attempt(() -> products.save(product));
         } catch (RuntimeException failure) {
@@ -102,6 +111,22 @@ public class Products {
             }
             Product existing = products.findBySkuIgnoringCase(product.sku()).orElseThrow(() -> failure);
             throw new DuplicateSkuException(ProductView.of(existing));
+        }
+    }
+
+    /**
+     * Without savepoints (DSQL), the SKU is looked up first. A unique violation at the insert then means that a
+     * product with it committed meanwhile: the transaction is run again ({@link LostRaceException}) and finds it.
+     */
+    private void insertAfterLookingUp(Product product) {
+        Optional<Product> existing = products.findBySkuIgnoringCase(product.sku());
+        if (existing.isPresent()) {
+            throw new DuplicateSkuException(ProductView.of(existing.get()));
+        }
+        try {
+            products.save(product);
+        } catch (RuntimeException failure) {
+            throw UniqueViolation.causedBy(failure) ? new LostRaceException(failure) : failure;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.atomicfunctions.product;
 
 import dev.atomicfunctions.platform.error.NotFoundException;
+import dev.atomicfunctions.platform.database.DatabaseEngine;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -26,16 +27,19 @@ public class Stock {
     private final ProductRepository products;
     private final StockMovementRepository movements;
     private final Clock clock;
+    private final DatabaseEngine engine;
 
-    Stock(ProductRepository products, StockMovementRepository movements, Clock clock) {
+    Stock(ProductRepository products, StockMovementRepository movements, Clock clock, DatabaseEngine engine) {
         this.products = products;
         this.movements = movements;
         this.clock = clock;
+        this.engine = engine;
     }
 
     /**
      * Locks the products named by id or by SKU (any case) until the transaction ends, in id order (no deadlock
-     * between two transactions locking overlapping sets).
+     * between two transactions locking overlapping sets). On an engine that needs no locks for rows it writes
+     * ({@link DatabaseEngine#locksRowsBeforeWriting()}), reads them: every caller then changes their stock.
      *
      * @return the products found, in id order; names that match nothing are simply absent
      */
@@ -43,7 +47,8 @@ public class Stock {
         // IN () is not SQL: a value that matches nothing stands in for an empty list.
         List<UUID> idList = ids.isEmpty() ? List.of(new UUID(0, 0)) : List.copyOf(ids);
         List<String> skuList = skus.isEmpty() ? List.of("") : skus.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
-        return products.lockByIdsOrSkus(idList, skuList);
+        return engine.locksRowsBeforeWriting() ? products.lockByIdsOrSkus(idList, skuList)
+            : products.findByIdsOrSkus(idList, skuList);
     }
 
     /**

@@ -24,6 +24,9 @@ interface TaskRepository extends GenericRepository<Task, UUID> {
     @Query("SELECT * FROM task WHERE order_id = :orderId FOR UPDATE")
     Optional<Task> findByOrderIdForUpdate(UUID orderId);
 
+    /** {@link #findByOrderIdForUpdate} without the lock, for an engine that needs none. */
+    Optional<Task> findByOrderId(UUID orderId);
+
     /** Keyset page, newest first: the rows strictly after the cursor position. */
     @Query("""
         SELECT * FROM task

@@ -5,6 +5,7 @@ import dev.atomicfunctions.audit.AuditTrail;
 import dev.atomicfunctions.idempotency.IdempotencyKeys;
 import dev.atomicfunctions.idempotency.IdempotentRequest;
 import dev.atomicfunctions.idempotency.Outcome;
+import dev.atomicfunctions.platform.database.DatabaseEngine;
 import dev.atomicfunctions.platform.error.ConcurrentlyModifiedException;
 import dev.atomicfunctions.platform.error.EmptyPatchException;
 import dev.atomicfunctions.platform.error.NotFoundException;
@@ -42,12 +43,14 @@ public class Tasks {
     private final AuditTrail audit;
     private final IdempotencyKeys idempotency;
     private final Clock clock;
+    private final DatabaseEngine engine;
 
-    Tasks(TaskRepository tasks, AuditTrail audit, IdempotencyKeys idempotency, Clock clock) {
+    Tasks(TaskRepository tasks, AuditTrail audit, IdempotencyKeys idempotency, Clock clock, DatabaseEngine engine) {
         this.tasks = tasks;
         this.audit = audit;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.engine = engine;
     }
 
     /**
@@ -145,12 +148,13 @@ public class Tasks {
      * @return whether a task was cancelled
      */
     boolean cancelFulfilment(Invocation invocation, UUID orderId) {
-        Optional<Task> open = tasks.findByOrderIdForUpdate(orderId).filter(task -> !task.completed());
+        Optional<Task> open = (engine.locksRowsBeforeWriting() ? tasks.findByOrderIdForUpdate(orderId)
+            : tasks.findByOrderId(orderId)).filter(task -> !task.completed());
         if (open.isEmpty()) {
             return false;
         }
         Task task = open.get();
-        // The row is locked: no concurrent writer can have changed its version since.
+        // The row is locked (or, on DSQL, a concurrent writer fails one of the two COMMITs): the version holds.
         if (tasks.deleteIfVersion(task.id(), task.version()) == 0) {
             throw new ConcurrentlyModifiedException(ENTITY);
         }

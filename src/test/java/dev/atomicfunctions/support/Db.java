@@ -11,9 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Plain JDBC against the test database, for asserting what was really committed. */
 public final class Db {
+
+    /** Another database of the same server, for the work {@link #on} runs on this thread. */
+    private static final ThreadLocal<String> OTHER_DATABASE = new ThreadLocal<>();
 
     private Db() {
     }
@@ -21,12 +25,29 @@ public final class Db {
     /** @return a new connection to the test database (the caller closes it) */
     public static Connection connect() throws SQLException {
         Postgres postgres = TestDatabase.get();
-        return DriverManager.getConnection(postgres.url(), postgres.username(), postgres.password());
+        return DriverManager.getConnection(url(), postgres.username(), postgres.password());
+    }
+
+    /** @return the test database's JDBC URL, or that of the database {@link #on} names */
+    public static String url() {
+        String url = TestDatabase.get().url();
+        String other = OTHER_DATABASE.get();
+        return other == null ? url : url.replaceFirst("(//[^/]+/)[^?]+", "$1" + other);
+    }
+
+    /** Runs {@code work} (this class's and {@link Catalogue}'s statements) against another database of the server. */
+    public static <T> T on(String database, Supplier<T> work) {
+        OTHER_DATABASE.set(database);
+        try {
+            return work.get();
+        } finally {
+            OTHER_DATABASE.remove();
+        }
     }
 
     /** @return a new connection to the test database as another role (a user in the URL would win over it) */
     public static Connection connectAs(String user, String password) throws SQLException {
-        String url = TestDatabase.get().url().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        String url = url().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
         return DriverManager.getConnection(url, user, password);
     }
 

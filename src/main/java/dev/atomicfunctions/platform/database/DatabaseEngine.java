@@ -36,11 +36,27 @@ public enum DatabaseEngine {
     }
 
     /**
-     * @return whether {@code FOR UPDATE} may only name one row by its whole primary key (and {@code SKIP LOCKED} is
-     *     refused); a row written in the transaction then needs no lock at all, as a concurrent write of it fails
-     *     one of the two COMMITs
+     * @return whether a row read in order to be written is locked first ({@code FOR UPDATE}): at READ COMMITTED
+     *     (PostgreSQL, Aurora) a concurrent writer would otherwise go unseen. Under DSQL's optimistic concurrency a
+     *     concurrent write of the same row fails one of the two COMMITs (40001, and the transaction is run again):
+     *     no lock is needed, and DSQL has no {@code SKIP LOCKED}, and locks rows only by their whole primary key
      */
-    public boolean locksOnlyByPrimaryKey() {
-        return this == DSQL;
+    public boolean locksRowsBeforeWriting() {
+        return this != DSQL;
+    }
+
+    /**
+     * @return whether a transaction can learn its own id ({@code pg_current_xact_id()}) and a later session the
+     *     fate of that id ({@code pg_xact_status}): how a COMMIT whose reply was lost is resolved. DSQL commits
+     *     through its own adjudication and offers neither: such a COMMIT's outcome stays unknown (503, and a retry
+     *     with the same Idempotency-Key or the message's redelivery settles it)
+     */
+    public boolean knowsTransactionIds() {
+        return this != DSQL;
+    }
+
+    /** @return whether a column can hold a {@code text[]}; DSQL stores such a list as a JSON array instead */
+    public boolean storesTextArrays() {
+        return this != DSQL;
     }
 }

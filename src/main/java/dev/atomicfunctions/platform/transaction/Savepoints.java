@@ -1,5 +1,6 @@
 package dev.atomicfunctions.platform.transaction;
 
+import dev.atomicfunctions.platform.database.DatabaseEngine;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -25,18 +26,24 @@ public class Savepoints {
         TransactionDefinition.Propagation.NESTED);
 
     private final TransactionOperations<Connection> transactions;
+    private final DatabaseEngine engine;
 
-    Savepoints(TransactionOperations<Connection> transactions) {
+    Savepoints(TransactionOperations<Connection> transactions, DatabaseEngine engine) {
         this.transactions = transactions;
+        this.engine = engine;
     }
 
     /**
      * @param work what to run inside the savepoint
      * @return what the work returned, its writes kept
      * @throws RuntimeException      what the work threw, its writes rolled back to the savepoint
-     * @throws IllegalStateException when no transaction is active: nothing ran, nothing was written
+     * @throws IllegalStateException when no transaction is active, or the engine has no savepoints (DSQL: the
+     *     caller must take the way without, see {@link DatabaseEngine#hasSavepoints()}): nothing ran
      */
     public <T> T attempt(Supplier<T> work) {
+        if (!engine.hasSavepoints()) {
+            throw new IllegalStateException("Savepoints.attempt on " + engine + ", which has no savepoints");
+        }
         if (transactions.findTransactionStatus().isEmpty()) {
             throw new IllegalStateException("Savepoints.attempt needs the caller's transaction and none is active: "
                 + "a savepoint outside one would begin and commit a transaction of its own. Call it from a service "

@@ -14,7 +14,10 @@ import java.util.Set;
 
 /** What a failure means for a retry of the whole transaction, judged by its causes. */
 public enum TransientFailure {
-    /** Another transaction won a race (serialization failure, deadlock, lock timeout): a new attempt may not. */
+    /**
+     * Another transaction won a race (serialization failure, deadlock, lock timeout, a {@link LostRaceException}):
+     * a new attempt may not.
+     */
     CONTENTION,
     /** The connection was lost, or none could be had: a new attempt, on a new connection, may work. */
     CONNECTION_LOST;
@@ -30,6 +33,9 @@ public enum TransientFailure {
     static Optional<TransientFailure> of(Throwable failure) {
         List<Throwable> causes = causes(failure);
         for (Throwable cause : causes) {
+            if (cause instanceof LostRaceException) {
+                return Optional.of(CONTENTION);
+            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                 && CONTENTION_STATES.contains(sql.getSQLState())) {
                 return Optional.of(CONTENTION);
