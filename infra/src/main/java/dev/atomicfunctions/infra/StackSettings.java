@@ -41,12 +41,18 @@ import java.util.regex.Pattern;
  * @param managedInstancesMaxVCpu the vCPUs the capacity provider may scale to, between {@value #MIN_MAX_VCPU} and
  *                           {@value #MAX_MAX_VCPU} (Lambda's bounds); {@value #DEFAULT_MAX_VCPU} when null with the
  *                           option on; only with the option on (null otherwise)
+ * @param databaseEngine     what the data lives in ({@code -c databaseEngine=rds|aurora|dsql}); {@link
+ *                           DatabaseEngine#RDS} when null: the stack as it always was
+ * @param auroraMinAcu       the Aurora Serverless v2 instances' minimum capacity in ACUs, 0 to {@value
+ *                           AuroraDatabase#MAX_ACU} in steps of 0.5; 0 when null with Aurora (AWS's auto-pause, which
+ *                           RDS Proxy keeps from happening: README); only with Aurora (null otherwise)
  * @param jar                the functions' deployment package (the root build's shaded jar)
  */
 public record StackSettings(String jwtIssuer, String jwtAudience, boolean deletionProtection, boolean multiAz,
                             String alarmTopicArn, String adminGroups, String adminScopes, String warehouseSubject,
                             String orderExpiry, String restApiUserPoolArn, boolean managedInstances,
-                            Integer managedInstancesMaxVCpu, Path jar) {
+                            Integer managedInstancesMaxVCpu, DatabaseEngine databaseEngine, Double auroraMinAcu,
+                            Path jar) {
 
     /** The application's own default ({@code atomic.warehouse.subject}); FunctionsTest keeps them equal. */
     static final String DEFAULT_WAREHOUSE_SUBJECT = "warehouse";
@@ -99,17 +105,30 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
         warehouseSubject = subject(warehouseSubject == null ? DEFAULT_WAREHOUSE_SUBJECT : warehouseSubject.strip());
         orderExpiry = duration(orderExpiry == null ? DEFAULT_ORDER_EXPIRY : orderExpiry.strip(), "orderExpiry");
         managedInstancesMaxVCpu = maxVCpu(managedInstances, managedInstancesMaxVCpu);
+        databaseEngine = databaseEngine == null ? DatabaseEngine.RDS : databaseEngine;
+        auroraMinAcu = minAcu(databaseEngine, auroraMinAcu);
+        refuseWhatTheEngineCannotHave(databaseEngine, managedInstances, multiAz);
         if (jar == null || !Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("the functions' jar is missing (" + jar + "): run ./mvnw package first");
         }
     }
 
-    /** The settings of a deployment on demand: no Lambda Managed Instances (the default). */
+    /** The settings of a deployment on demand: no Lambda Managed Instances (the default), on RDS. */
     public StackSettings(String jwtIssuer, String jwtAudience, boolean deletionProtection, boolean multiAz,
                          String alarmTopicArn, String adminGroups, String adminScopes, String warehouseSubject,
                          String orderExpiry, String restApiUserPoolArn, Path jar) {
         this(jwtIssuer, jwtAudience, deletionProtection, multiAz, alarmTopicArn, adminGroups, adminScopes,
             warehouseSubject, orderExpiry, restApiUserPoolArn, false, null, jar);
+    }
+
+    /** The settings of a deployment on RDS (the default engine), on demand or on Lambda Managed Instances. */
+    public StackSettings(String jwtIssuer, String jwtAudience, boolean deletionProtection, boolean multiAz,
+                         String alarmTopicArn, String adminGroups, String adminScopes, String warehouseSubject,
+                         String orderExpiry, String restApiUserPoolArn, boolean managedInstances,
+                         Integer managedInstancesMaxVCpu, Path jar) {
+        this(jwtIssuer, jwtAudience, deletionProtection, multiAz, alarmTopicArn, adminGroups, adminScopes,
+            warehouseSubject, orderExpiry, restApiUserPoolArn, managedInstances, managedInstancesMaxVCpu, null, null,
+            jar);
     }
 
     /** @return whether the API is served through a REST API (payload v1) rather than the HTTP API */
@@ -133,6 +152,8 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
             context.string("restApiUserPoolArn", null),
             context.flag("managedInstances"),
             context.wholeNumber("managedInstancesMaxVCpu"),
+            DatabaseEngine.of(context.string("databaseEngine", DatabaseEngine.RDS.value())),
+            context.decimal("auroraMinAcu"),
             Path.of(System.getProperty(JAR_PROPERTY, "../target/atomic-functions-0.1.0-SNAPSHOT.jar")));
     }
 
@@ -151,6 +172,47 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
                 + " and " + MAX_MAX_VCPU + " vCPUs (Lambda's bounds for a capacity provider): " + vCpus);
         }
         return vCpus;
+    }
+
+    /** @return the Aurora minimum capacity: 0 (auto-pause) by default with Aurora, refused with another engine */
+    private static Double minAcu(DatabaseEngine engine, Double minAcu) {
+        if (engine != DatabaseEngine.AURORA) {
+            if (minAcu != null) {
+                throw new IllegalArgumentException("context auroraMinAcu applies to Aurora only: add"
+                    + " -c databaseEngine=aurora, or leave it out");
+            }
+            return null;
+        }
+        double acus = minAcu == null ? 0 : minAcu;
+        // Aurora takes capacities in half steps; above the maximum, the minimum would be refused by CloudFormation.
+        if (acus < 0 || acus > AuroraDatabase.MAX_ACU || acus * 2 != Math.rint(acus * 2)) {
+            throw new IllegalArgumentException("context auroraMinAcu must be between 0 and " + AuroraDatabase.MAX_ACU
+                + " ACUs in steps of 0.5 (0: the instances may pause): " + minAcu);
+        }
+        return acus;
+    }
+
+    /**
+     * Refuses the combinations that would deploy something other than what they say. Lambda Managed Instances run in
+     * the VPC, which a DSQL deployment does not have: from there DSQL is reached through a PrivateLink connection
+     * endpoint of the cluster's own ({@code com.amazonaws.<region>.dsql-<id>}), whose private host name the tokens
+     * must be signed for; none of that is verified here, so the combination is refused rather than deployed blind.
+     * A standby ({@code multiAz}) is RDS's: the Aurora cluster always has its reader in a second zone, and DSQL
+     * spreads over three zones itself.
+     */
+    private static void refuseWhatTheEngineCannotHave(DatabaseEngine engine, boolean managedInstances,
+                                                      boolean multiAz) {
+        if (managedInstances && engine == DatabaseEngine.DSQL) {
+            throw new IllegalArgumentException("context managedInstances=true cannot be combined with"
+                + " databaseEngine=dsql: Lambda Managed Instances run in the stack's VPC, which a DSQL deployment does"
+                + " not have (its functions reach DSQL and SQS over AWS's public endpoints), and this stack does not"
+                + " build DSQL's PrivateLink connection endpoint. Deploy dsql on demand, or Managed Instances with"
+                + " databaseEngine=rds or aurora");
+        }
+        if (multiAz && engine != DatabaseEngine.RDS) {
+            throw new IllegalArgumentException("context multiAz=true applies to RDS only: the Aurora cluster always has"
+                + " a reader in a second zone, and DSQL spans three zones itself; leave it out");
+        }
     }
 
     /**
