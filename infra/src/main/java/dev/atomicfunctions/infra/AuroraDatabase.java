@@ -38,7 +38,7 @@ import java.util.TreeMap;
 final class AuroraDatabase extends SqlDatabase {
 
     /** The most an instance may scale to: 8 GiB. Also what Aurora derives {@code max_connections} from. */
-    static final double MAX_ACU = 4;
+    static final int MAX_ACU = 4;
     /**
      * PostgreSQL's {@code max_connections} on an Aurora Serverless v2 instance whose maximum is {@value #MAX_ACU} ACUs:
      * 823, AWS's default for that maximum (Aurora User Guide, "Maximum connections for Aurora Serverless v2", as

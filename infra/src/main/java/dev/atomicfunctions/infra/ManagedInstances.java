@@ -103,7 +103,7 @@ final class ManagedInstances extends Construct {
      * @param connections what the proxy may open ({@link SqlDatabase#connectionBudget}): 72 on RDS, 740 on Aurora
      * @throws IllegalArgumentException when the share is less than one connection: the capacity provider may hold
      *     more environments than the database has connections for (a smaller {@code managedInstancesMaxVCpu}, or a
-     *     bigger instance class, which raises {@link Database#MAX_CONNECTIONS})
+     *     bigger database, which raises {@link Database#MAX_CONNECTIONS} or {@link AuroraDatabase#MAX_CONNECTIONS})
      */
     static int poolSizePerEnvironment(int concurrency, int maxVCpu, int connections) {
         // What the environments may have: the proxy's connections (72 on db.t4g.micro) less the on-demand ones (5).
@@ -118,7 +118,8 @@ final class ManagedInstances extends Construct {
                 + " (RDS Proxy: " + connections + ", less " + ON_DEMAND_CONNECTIONS
                 + " for the functions on demand): no DB_POOL_MAX_SIZE gives each a connection. Lower"
                 + " managedInstancesMaxVCpu to " + forEnvironments * VCPUS_PER_ENVIRONMENT
-                + " or less, or give the database a bigger instance class");
+                + " or less, or give the database more connections (a bigger instance class; on Aurora, a higher"
+                + " maximum capacity)");
         }
         // An environment never needs more connections than invocations it serves at once (16 vCPUs: 4 each).
         return Math.min(concurrency, share);

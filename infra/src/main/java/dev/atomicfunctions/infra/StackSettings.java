@@ -106,8 +106,8 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
         orderExpiry = duration(orderExpiry == null ? DEFAULT_ORDER_EXPIRY : orderExpiry.strip(), "orderExpiry");
         managedInstancesMaxVCpu = maxVCpu(managedInstances, managedInstancesMaxVCpu);
         databaseEngine = databaseEngine == null ? DatabaseEngine.RDS : databaseEngine;
-        auroraMinAcu = minAcu(databaseEngine, auroraMinAcu);
-        refuseWhatTheEngineCannotHave(databaseEngine, managedInstances, multiAz);
+        auroraMinAcu = databaseEngine.auroraMinAcu(auroraMinAcu);
+        databaseEngine.refuseWhatItCannotHave(managedInstances, multiAz);
         if (jar == null || !Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("the functions' jar is missing (" + jar + "): run ./mvnw package first");
         }
@@ -172,47 +172,6 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
                 + " and " + MAX_MAX_VCPU + " vCPUs (Lambda's bounds for a capacity provider): " + vCpus);
         }
         return vCpus;
-    }
-
-    /** @return the Aurora minimum capacity: 0 (auto-pause) by default with Aurora, refused with another engine */
-    private static Double minAcu(DatabaseEngine engine, Double minAcu) {
-        if (engine != DatabaseEngine.AURORA) {
-            if (minAcu != null) {
-                throw new IllegalArgumentException("context auroraMinAcu applies to Aurora only: add"
-                    + " -c databaseEngine=aurora, or leave it out");
-            }
-            return null;
-        }
-        double acus = minAcu == null ? 0 : minAcu;
-        // Aurora takes capacities in half steps; above the maximum, the minimum would be refused by CloudFormation.
-        if (acus < 0 || acus > AuroraDatabase.MAX_ACU || acus * 2 != Math.rint(acus * 2)) {
-            throw new IllegalArgumentException("context auroraMinAcu must be between 0 and " + AuroraDatabase.MAX_ACU
-                + " ACUs in steps of 0.5 (0: the instances may pause): " + minAcu);
-        }
-        return acus;
-    }
-
-    /**
-     * Refuses the combinations that would deploy something other than what they say. Lambda Managed Instances run in
-     * the VPC, which a DSQL deployment does not have: from there DSQL is reached through a PrivateLink connection
-     * endpoint of the cluster's own ({@code com.amazonaws.<region>.dsql-<id>}), whose private host name the tokens
-     * must be signed for; none of that is verified here, so the combination is refused rather than deployed blind.
-     * A standby ({@code multiAz}) is RDS's: the Aurora cluster always has its reader in a second zone, and DSQL
-     * spreads over three zones itself.
-     */
-    private static void refuseWhatTheEngineCannotHave(DatabaseEngine engine, boolean managedInstances,
-                                                      boolean multiAz) {
-        if (managedInstances && engine == DatabaseEngine.DSQL) {
-            throw new IllegalArgumentException("context managedInstances=true cannot be combined with"
-                + " databaseEngine=dsql: Lambda Managed Instances run in the stack's VPC, which a DSQL deployment does"
-                + " not have (its functions reach DSQL and SQS over AWS's public endpoints), and this stack does not"
-                + " build DSQL's PrivateLink connection endpoint. Deploy dsql on demand, or Managed Instances with"
-                + " databaseEngine=rds or aurora");
-        }
-        if (multiAz && engine != DatabaseEngine.RDS) {
-            throw new IllegalArgumentException("context multiAz=true applies to RDS only: the Aurora cluster always has"
-                + " a reader in a second zone, and DSQL spans three zones itself; leave it out");
-        }
     }
 
     /**
