@@ -77,11 +77,9 @@ final class Suppressions {
         NagSuppressions.addResourceSuppressions(database.instance(), accepted, true);
     }
 
-    /** What the Aurora cluster accepts ({@code -c databaseEngine=aurora}): as the RDS instance, less the standby. */
+    /** What the Aurora cluster accepts ({@code -c databaseEngine=aurora}): the master secret's rotation, as on RDS. */
     static void aurora(AuroraDatabase database) {
         NagSuppressions.addResourceSuppressions(database.cluster(), List.of(
-            because("AwsSolutions-RDS11", "the port is no secret to anything that can reach it: the cluster only"
-                + " accepts connections from the proxy's security group, in subnets with no route to the internet"),
             because("AwsSolutions-SMG4", "only RDS Proxy reads the master secret. Rotation needs a rotation function"
                 + " in the VPC and a Secrets Manager endpoint (about $14.60 a month in this NAT-less VPC); the"
                 + " functions never use a password (IAM tokens), so rotation is left to the operator")), true);
