@@ -32,7 +32,7 @@ import java.util.TreeMap;
  *
  * <p>The minimum capacity is the deployment's ({@code -c auroraMinAcu}, default 0: Aurora may pause the instances);
  * with RDS Proxy attached AWS documents that they never pause, since the proxy keeps a connection to each (README,
- * "Aurora Serverless v2"). The maximum is fixed at {@value #MAX_ACU} ACUs: the ceiling on the bill, and what
+ * "Database engines (option)"). The maximum is fixed at {@value #MAX_ACU} ACUs: the ceiling on the bill, and what
  * {@code max_connections}, and with it the connection budget, is derived from.
  */
 final class AuroraDatabase extends SqlDatabase {

@@ -77,7 +77,7 @@ final class DsqlDatabase extends SqlDatabase {
             .build());
     }
 
-    /** Tells the migration the roles to {@code AWS IAM GRANT} {@value Database#APP_USER} to: {@code DB_APP_ROLE_ARNS}. */
+    /** Tells the migration which roles to {@code AWS IAM GRANT} {@value Database#APP_USER} to: DB_APP_ROLE_ARNS. */
     @Override
     void mapAppRoles(AtomicFunction migration, List<AtomicFunction> apps) {
         migration.function().addEnvironment("DB_APP_ROLE_ARNS", apps.stream()

@@ -92,7 +92,8 @@ class AuroraTest {
         String cluster = Resources.id(template, "AWS::RDS::DBCluster", "DatabaseCluster");
         template.hasResourceProperties("AWS::RDS::DBProxyTargetGroup", Map.of(
             "DBClusterIdentifiers", List.of(Map.of("Ref", cluster)),
-            "ConnectionPoolConfigurationInfo", Map.of("MaxConnectionsPercent", Database.PROXY_MAX_CONNECTIONS_PERCENT)));
+            "ConnectionPoolConfigurationInfo",
+            Map.of("MaxConnectionsPercent", Database.PROXY_MAX_CONNECTIONS_PERCENT)));
         assertThat(Resources.json(Resources.named(template, "AWS::IAM::Policy", "DatabaseProxyRoleDefaultPolicy")))
             .contains("rds-db:connect", "dbuser:", "DBClusterResourceId", "/" + Database.APP_USER);
     }

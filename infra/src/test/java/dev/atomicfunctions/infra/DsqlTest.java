@@ -131,7 +131,8 @@ class DsqlTest {
 
         assertThat(dependsOn(Resources.named(template, "Custom::Trigger", "MigrationsRun"))).contains(cluster);
         for (String id : FunctionsTest.APP_FUNCTIONS) {
-            assertThat(dependsOn(Resources.named(template, "AWS::Lambda::Alias", id + "Live"))).as(id).contains(trigger);
+            assertThat(dependsOn(Resources.named(template, "AWS::Lambda::Alias", id + "Live"))).as(id)
+                .contains(trigger);
         }
     }
 
@@ -173,8 +174,8 @@ class DsqlTest {
 
     /** @return the statements of the function's role policy that mention DSQL */
     private List<Map<String, Object>> dsqlStatements(String id) {
-        List<Map<String, Object>> statements = Resources.property(
-            Resources.named(template, "AWS::IAM::Policy", id + "ServiceRoleDefaultPolicy"), "PolicyDocument", "Statement");
+        Map<String, Object> policy = Resources.named(template, "AWS::IAM::Policy", id + "ServiceRoleDefaultPolicy");
+        List<Map<String, Object>> statements = Resources.property(policy, "PolicyDocument", "Statement");
         return statements.stream().filter(s -> Resources.json(s).contains("dsql")).toList();
     }
 
