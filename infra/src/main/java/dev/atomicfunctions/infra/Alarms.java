@@ -51,8 +51,14 @@ final class Alarms extends Construct {
             limitMs, id + ": p99 duration above 80% of the timeout");
     }
 
-    /** Borrowed database connections above 80% of what the proxy may open: requests are about to queue. */
-    void watchProxy(Database database) {
+    /**
+     * Borrowed database connections above 80% of what the proxy may open: requests are about to queue. Nothing to
+     * watch on a database without a proxy (DSQL).
+     */
+    void watchProxy(SqlDatabase database) {
+        if (database.proxy() == null) {
+            return;
+        }
         Map<String, String> proxy = Map.of("ProxyName", database.proxy().getDbProxyName());
         MathExpression saturation = MathExpression.Builder.create()
             .expression("100 * borrowed / maximum")

@@ -9,9 +9,12 @@ import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
 import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.constructs.Construct;
 
+import java.util.List;
+
 /**
  * The whole deployment: network, database and proxy, the functions, the HTTP API, the events queue and its consumer,
- * the scheduled jobs, migrations, alarms.
+ * the scheduled jobs, migrations, alarms. The database is the deployment's choice ({@code -c databaseEngine}): RDS
+ * (the default) or Aurora behind RDS Proxy in the stack's VPC, or DSQL, with no VPC at all.
  *
  * <p>A new function is one {@link Functions#create} call with its {@link FunctionSettings}, plus what invokes it:
  * {@link Api#route} for HTTP, {@link QueueConsumer} for a queue, {@link ScheduledJob} for a schedule; then
@@ -24,21 +27,23 @@ public final class AtomicFunctionsStack extends Stack {
     /** ...for this many five-minute periods in a row (three scheduled runs) alarms. */
     static final int OUTBOX_BACKLOG_PERIODS = 3;
 
+    /** Null on DSQL: the functions run outside any VPC. */
     private final Network network;
     private final Functions functions;
     private final Alarms alarms;
 
     public AtomicFunctionsStack(Construct scope, String id, StackProps props, StackSettings settings) {
         super(scope, id, props);
-        network = new Network(this, "Network");
-        Database database = new Database(this, "Database", network, settings);
+        network = settings.databaseEngine().inVpc() ? new Network(this, "Network") : null;
+        SqlDatabase database = database(settings);
         functions = new Functions(this, network, database, settings);
         alarms = new Alarms(this, "Alarms", settings);
 
-        AtomicFunction migration = functions.create(FunctionSettings.migration());
+        AtomicFunction migration = functions.create(FunctionSettings.migration(settings.databaseEngine()));
         AtomicFunction api = functions.create(FunctionSettings.api(settings));
         AtomicFunction consumer = functions.create(FunctionSettings.queueConsumer(settings));
         AtomicFunction jobs = functions.create(FunctionSettings.scheduledJobs(settings));
+        database.mapAppRoles(migration, List.of(api, consumer, jobs));
 
         // Every alias the API, the queue's event source mapping and the schedule invoke moves to its new version only
         // after the migrations succeeded: no new code runs on the old schema.
@@ -48,9 +53,10 @@ public final class AtomicFunctionsStack extends Stack {
         // The event side: one FIFO queue for events and commands, drained by the consumer; the API and the consumer
         // (right after each transaction that wrote events commits: the same command behaves the same through both)
         // and the scheduled jobs (whatever is left) relay the outbox to it through the VPC's SQS endpoint, the one
-        // AWS API the functions call.
+        // AWS API the functions call (on DSQL, outside any VPC, through SQS's public endpoint).
         QueueConsumer events = new QueueConsumer(this, "Events", consumer, alarms);
-        InterfaceVpcEndpoint sqs = network.addInterfaceEndpoint("Sqs", InterfaceVpcEndpointAwsService.SQS);
+        InterfaceVpcEndpoint sqs = network == null ? null
+            : network.addInterfaceEndpoint("Sqs", InterfaceVpcEndpointAwsService.SQS);
         events.relayOutboxFrom(sqs, api, consumer, jobs);
         // The consumer calls SQS too: to bring a message that failed for a transient reason back after a delay.
         events.holdBackTransientFailuresThrough(sqs);
@@ -77,9 +83,25 @@ public final class AtomicFunctionsStack extends Stack {
         alarms.watch(jobs);
         alarms.watchOutboxBacklog(OUTBOX_BACKLOG_LIMIT, OUTBOX_BACKLOG_PERIODS);
         alarms.watchProxy(database);
-        Suppressions.database(database, settings);
 
         CfnOutput.Builder.create(this, "ApiUrl").value(http.url()).description("Base URL of the API").build();
+    }
+
+    /** @return the database the deployment chose, with what cdk-nag may accept of it */
+    private SqlDatabase database(StackSettings settings) {
+        return switch (settings.databaseEngine()) {
+            case RDS -> {
+                Database rds = new Database(this, "Database", network, settings);
+                Suppressions.database(rds, settings);
+                yield rds;
+            }
+            case AURORA -> {
+                AuroraDatabase aurora = new AuroraDatabase(this, "Database", network, settings);
+                Suppressions.aurora(aurora);
+                yield aurora;
+            }
+            case DSQL -> new DsqlDatabase(this, "Database", settings);
+        };
     }
 
     /** @return the factory every function of this stack is built with */
@@ -87,7 +109,10 @@ public final class AtomicFunctionsStack extends Stack {
         return functions;
     }
 
-    /** @return the network, for another interface endpoint a function calling an AWS API needs */
+    /**
+     * @return the network, for another interface endpoint a function calling an AWS API needs; null on DSQL, whose
+     *     functions run outside any VPC
+     */
     Network network() {
         return network;
     }

@@ -57,4 +57,17 @@ final class ContextValues {
             throw new IllegalArgumentException("context " + key + " must be a whole number: " + value);
         }
     }
+
+    /** @return a number ({@code -c key=0.5}, or a JSON number), or null when absent */
+    Double decimal(String key) {
+        String value = string(key, null);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip()).doubleValue();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("context " + key + " must be a number: " + value);
+        }
+    }
 }

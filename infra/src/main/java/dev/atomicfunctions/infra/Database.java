@@ -25,6 +25,7 @@ import software.amazon.awscdk.services.rds.PostgresEngineVersion;
 import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
 import software.amazon.awscdk.services.rds.ProxyTarget;
 import software.amazon.awscdk.services.rds.StorageType;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -32,15 +33,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * RDS for PostgreSQL behind RDS Proxy. Chosen over Aurora Serverless v2 on cost (README, "Cost"): with a proxy,
- * Aurora cannot pause and the proxy bills at least 8 ACUs, so idle it costs several times this.
+ * RDS for PostgreSQL behind RDS Proxy: the default engine ({@code -c databaseEngine=rds}). Chosen over Aurora
+ * Serverless v2 ({@link AuroraDatabase}) on cost (README, "Cost"): with a proxy, Aurora cannot pause and the proxy
+ * bills at least 8 ACUs, so idle it costs several times this.
  *
  * <p>Two database users. The master user (password generated into Secrets Manager, read by the proxy alone)
  * migrates; {@value #APP_USER}, created by the migration function, is what the API functions log in as. It has no
  * password anywhere: clients authenticate to the proxy with IAM tokens (TLS required), and the proxy logs in to the
  * database with IAM too (end-to-end IAM authentication).
  */
-final class Database extends Construct {
+final class Database extends SqlDatabase {
 
     /** The API functions' database user. */
     static final String APP_USER = "tasks_app";
@@ -66,11 +68,24 @@ final class Database extends Construct {
 
     Database(Construct scope, String id, Network network, StackSettings settings) {
         super(scope, id);
-        SecurityGroup databaseGroup = group("Instance", network, "PostgreSQL: from the proxy only");
-        SecurityGroup proxyGroup = group("Proxy", network, "RDS Proxy: from the functions; to the database");
+        SecurityGroup databaseGroup = group(this, "Instance", network, "PostgreSQL: from the proxy only");
+        SecurityGroup proxyGroup = group(this, "Proxy", network, "RDS Proxy: from the functions; to the database");
         instance = instance(network, settings, databaseGroup);
-        proxy = DatabaseProxy.Builder.create(this, "Proxy")
-            .proxyTarget(ProxyTarget.fromInstance(instance))
+        proxy = proxyInFront(this, network, proxyGroup, ProxyTarget.fromInstance(instance), instance.getSecret(),
+            instance.getInstanceResourceId());
+    }
+
+    /**
+     * The proxy every function connects through, built the same way in front of an RDS instance or an Aurora cluster:
+     * TLS required, IAM required, and end-to-end IAM ({@code DefaultAuthScheme: IAM_AUTH}); open to the functions'
+     * security group alone.
+     *
+     * @param resourceId the database's resource id (instance or cluster), which its {@code dbuser} ARN names
+     */
+    static DatabaseProxy proxyInFront(Construct scope, Network network, SecurityGroup proxyGroup, ProxyTarget target,
+                                      ISecret masterSecret, String resourceId) {
+        DatabaseProxy proxy = DatabaseProxy.Builder.create(scope, "Proxy")
+            .proxyTarget(target)
             .vpc(network.vpc()).vpcSubnets(network.isolatedSubnets()).securityGroups(List.of(proxyGroup))
             .requireTls(true)
             .iamAuth(true)
@@ -78,12 +93,13 @@ final class Database extends Construct {
             .defaultAuthScheme(DefaultAuthScheme.IAM_AUTH)
             // The proxy reads the master password to log in as the master user (migrations); every other user,
             // tasks_app included, is logged in with IAM.
-            .secrets(List.of(instance.getSecret()))
-            .role(proxyRole())
+            .secrets(List.of(masterSecret))
+            .role(proxyRole(scope, resourceId))
             .build();
         // The proxy target already opens the database's port to the proxy (ingress and the proxy's egress).
         proxyGroup.addIngressRule(network.functions(), Port.tcp(5432), "Lambda functions");
         network.functions().addEgressRule(proxyGroup, Port.tcp(5432), "RDS Proxy");
+        return proxy;
     }
 
     private DatabaseInstance instance(Network network, StackSettings settings, SecurityGroup group) {
@@ -117,23 +133,23 @@ final class Database extends Construct {
     }
 
     /** The proxy's own role: end-to-end IAM means it needs rds-db:connect on the database for the app user. */
-    private Role proxyRole() {
-        Role role = Role.Builder.create(this, "ProxyRole").assumedBy(new ServicePrincipal("rds.amazonaws.com"))
+    private static Role proxyRole(Construct scope, String resourceId) {
+        Role role = Role.Builder.create(scope, "ProxyRole").assumedBy(new ServicePrincipal("rds.amazonaws.com"))
             .description("RDS Proxy: reads the master secret, connects to the database as " + APP_USER + " with IAM")
             .build();
         role.addToPolicy(PolicyStatement.Builder.create()
             .actions(List.of("rds-db:connect"))
-            .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder()
+            .resources(List.of(Stack.of(scope).formatArn(ArnComponents.builder()
                 .service("rds-db").resource("dbuser")
-                .resourceName(instance.getInstanceResourceId() + "/" + APP_USER)
+                .resourceName(resourceId + "/" + APP_USER)
                 .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
                 .build())))
             .build());
         return role;
     }
 
-    private SecurityGroup group(String id, Network network, String description) {
-        return SecurityGroup.Builder.create(this, id + "Group").vpc(network.vpc()).description(description)
+    static SecurityGroup group(Construct scope, String id, Network network, String description) {
+        return SecurityGroup.Builder.create(scope, id + "Group").vpc(network.vpc()).description(description)
             .allowAllOutbound(false).build();
     }
 
@@ -146,22 +162,41 @@ final class Database extends Construct {
         return MAX_CONNECTIONS * PROXY_MAX_CONNECTIONS_PERCENT / 100;
     }
 
+    @Override
+    int connectionBudget() {
+        return proxyConnections();
+    }
+
     /** Lets {@code grantee} open proxy connections as {@code user} (IAM policy on the proxy's dbuser ARN). */
+    @Override
     void grantConnect(IGrantable grantee, String user) {
         proxy.grantConnect(grantee, user);
     }
 
     /** @return the JDBC URL functions use: the proxy, TLS with the certificate and host name verified */
+    @Override
     String jdbcUrl() {
+        return proxyUrl(proxy);
+    }
+
+    /** @return the JDBC URL of {@code proxy}, TLS with the certificate and host name verified */
+    static String proxyUrl(DatabaseProxy proxy) {
         // The proxy's certificate chains to Amazon's root CAs, which the JDK trusts: no bundle to ship.
         return "jdbc:postgresql://" + proxy.getEndpoint() + ":5432/" + NAME
             + "?sslmode=verify-full&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory";
+    }
+
+    /** @return nothing: on RDS the application needs no {@code DB_ENGINE} (it is its default) */
+    @Override
+    Map<String, String> engineEnvironment() {
+        return Map.of();
     }
 
     DatabaseInstance instance() {
         return instance;
     }
 
+    @Override
     DatabaseProxy proxy() {
         return proxy;
     }

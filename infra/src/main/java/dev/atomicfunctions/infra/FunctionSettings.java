@@ -132,15 +132,23 @@ record FunctionSettings(String id, String handler, String description, int memor
             0);
     }
 
-    /** Applies the Flyway migrations and creates/grants the app user; invoked once per deployment. */
+    /** The migration function of the default engine, RDS: it logs in as the master user. */
     static FunctionSettings migration() {
+        return migration(DatabaseEngine.RDS);
+    }
+
+    /**
+     * Applies the Flyway migrations and creates/grants the app user; invoked once per deployment. Logs in as the
+     * engine's administrator: PostgreSQL's master user, or DSQL's {@code admin} role.
+     */
+    static FunctionSettings migration(DatabaseEngine engine) {
         return new FunctionSettings("Migration", "dev.atomicfunctions.migration.MigrationHandler",
             "Applies database migrations; run by the deployment before the API takes traffic",
             1024,
             // DDL on a large table can take minutes; the deployment waits for it.
             Duration.minutes(5),
             // Invoked once per deployment: a snapshot would only make every deployment slower, never be restored.
-            false, Database.MASTER_USER,
+            false, engine.adminUser(),
             // On the first deployment the proxy's target may still be registering when the trigger fires: the pool
             // keeps trying to connect for up to two minutes instead of failing the deployment at once.
             Map.of("DB_APP_USER", Database.APP_USER, "DB_SOCKET_TIMEOUT_S", "280",

@@ -17,14 +17,19 @@ public final class InfraApp {
 
     public static void main(String[] args) {
         App app = app();
+        StackSettings settings = StackSettings.from(app);
         new AtomicFunctionsStack(app, "AtomicFunctions", StackProps.builder()
             .env(Environment.builder()
                 .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
                 .region(System.getenv("CDK_DEFAULT_REGION"))
                 .build())
-            .description("Atomic Functions: transactional tasks, products and orders API on Lambda,"
-                + " RDS PostgreSQL behind RDS Proxy")
-            .build(), StackSettings.from(app));
+            .description("Atomic Functions: transactional tasks, products and orders API on Lambda, "
+                + switch (settings.databaseEngine()) {
+                    case RDS -> "RDS PostgreSQL behind RDS Proxy";
+                    case AURORA -> "Aurora PostgreSQL Serverless v2 behind RDS Proxy";
+                    case DSQL -> "Aurora DSQL";
+                })
+            .build(), settings);
         app.synth();
     }
 

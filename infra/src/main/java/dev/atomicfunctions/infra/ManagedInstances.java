@@ -56,10 +56,13 @@ final class ManagedInstances extends Construct {
 
     private final CapacityProvider provider;
     private final int maxVCpu;
+    /** The connections the database's proxy may open, which every pool together must stay within. */
+    private final int connections;
 
-    ManagedInstances(Construct scope, String id, Network network, int maxVCpu) {
+    ManagedInstances(Construct scope, String id, Network network, int maxVCpu, int connections) {
         super(scope, id);
         this.maxVCpu = maxVCpu;
+        this.connections = connections;
         provider = CapacityProvider.Builder.create(this, "CapacityProvider")
             .subnets(network.vpc().selectSubnets(network.isolatedSubnets()).getSubnets())
             .securityGroups(List.of(network.functions()))
@@ -89,7 +92,7 @@ final class ManagedInstances extends Construct {
             .publishToLatestPublished(false)
             .build());
         function.addEnvironment("DB_POOL_MAX_SIZE",
-            String.valueOf(poolSizePerEnvironment(settings.managedConcurrency(), maxVCpu)));
+            String.valueOf(poolSizePerEnvironment(settings.managedConcurrency(), maxVCpu, connections)));
     }
 
     /**
@@ -97,13 +100,14 @@ final class ManagedInstances extends Construct {
      * proxy may open, so that every environment the capacity provider can hold, each with its pool full, and the
      * functions left on demand stay within them, however the environments are spread over the two functions.
      *
+     * @param connections what the proxy may open ({@link SqlDatabase#connectionBudget}): 72 on RDS, 740 on Aurora
      * @throws IllegalArgumentException when the share is less than one connection: the capacity provider may hold
      *     more environments than the database has connections for (a smaller {@code managedInstancesMaxVCpu}, or a
-     *     bigger instance class, which raises {@link Database#MAX_CONNECTIONS})
+     *     bigger database, which raises {@link Database#MAX_CONNECTIONS} or {@link AuroraDatabase#MAX_CONNECTIONS})
      */
-    static int poolSizePerEnvironment(int concurrency, int maxVCpu) {
+    static int poolSizePerEnvironment(int concurrency, int maxVCpu, int connections) {
         // What the environments may have: the proxy's connections (72 on db.t4g.micro) less the on-demand ones (5).
-        int forEnvironments = Database.proxyConnections() - ON_DEMAND_CONNECTIONS;
+        int forEnvironments = connections - ON_DEMAND_CONNECTIONS;
         // Every environment of either function, of any version (an old one still draining during a deployment),
         // runs on the provider's instances, whose vCPUs never exceed the ceiling: at most 16 with the defaults.
         int maxEnvironments = maxVCpu / VCPUS_PER_ENVIRONMENT;
@@ -111,12 +115,18 @@ final class ManagedInstances extends Construct {
         if (share < 1) {
             throw new IllegalArgumentException("managedInstancesMaxVCpu=" + maxVCpu + " allows " + maxEnvironments
                 + " execution environments, but the database has connections for " + forEnvironments
-                + " (RDS Proxy: " + Database.proxyConnections() + ", less " + ON_DEMAND_CONNECTIONS
+                + " (RDS Proxy: " + connections + ", less " + ON_DEMAND_CONNECTIONS
                 + " for the functions on demand): no DB_POOL_MAX_SIZE gives each a connection. Lower"
                 + " managedInstancesMaxVCpu to " + forEnvironments * VCPUS_PER_ENVIRONMENT
-                + " or less, or give the database a bigger instance class");
+                + " or less, or give the database more connections (a bigger instance class; on Aurora, a higher"
+                + " maximum capacity)");
         }
         // An environment never needs more connections than invocations it serves at once (16 vCPUs: 4 each).
         return Math.min(concurrency, share);
+    }
+
+    /** @return the pool of one environment on the default engine, RDS ({@link Database#proxyConnections}) */
+    static int poolSizePerEnvironment(int concurrency, int maxVCpu) {
+        return poolSizePerEnvironment(concurrency, maxVCpu, Database.proxyConnections());
     }
 }

@@ -8,7 +8,7 @@ import software.constructs.Construct;
 import java.util.List;
 
 /**
- * Runs the migration function once per deployment, synchronously, after the database and proxy exist and before
+ * Runs the migration function once per deployment, synchronously, after the database (and its proxy) exist and before
  * any API function's {@code live} alias moves to the new version: the new code never serves an old schema. A failed
  * migration fails the deployment, and CloudFormation rolls back. The trigger runs again whenever the function's
  * code or configuration changes (every new jar).
@@ -17,7 +17,7 @@ final class Migrations extends Construct {
 
     private final Trigger trigger;
 
-    Migrations(Construct scope, String id, AtomicFunction migration, Database database) {
+    Migrations(Construct scope, String id, AtomicFunction migration, SqlDatabase database) {
         super(scope, id);
         trigger = Trigger.Builder.create(this, "Run")
             .handler(migration.function())

@@ -125,7 +125,8 @@ final class QueueConsumer extends Construct {
      * Lets {@code producers} relay their outbox to this queue: its URL as {@code OUTBOX_QUEUE_URL}, {@code
      * sqs:SendMessage} on this queue only (what {@code SendMessageBatch} needs; they never read or create queues),
      * and a policy on the VPC's SQS endpoint that lets these roles send to this queue and does nothing else: a
-     * function cannot use the endpoint to reach any other queue, in this account or another.
+     * function cannot use the endpoint to reach any other queue, in this account or another. With no endpoint (null: on
+     * DSQL the functions run outside any VPC and reach SQS's public endpoint), the grant alone.
      */
     void relayOutboxFrom(InterfaceVpcEndpoint endpoint, AtomicFunction... producers) {
         List<IPrincipal> roles = new ArrayList<>();
@@ -135,7 +136,12 @@ final class QueueConsumer extends Construct {
             roles.add(producer.function().getRole());
             // The new code goes live only once the endpoint is there: before it, every relay would wait out its
             // timeout (the functions' security group reaches nothing else), and the API's answers with it.
-            producer.live().getNode().addDependency(endpoint);
+            if (endpoint != null) {
+                producer.live().getNode().addDependency(endpoint);
+            }
+        }
+        if (endpoint == null) {
+            return;
         }
         endpoint.addToPolicy(PolicyStatement.Builder.create()
             .principals(roles)
@@ -148,11 +154,15 @@ final class QueueConsumer extends Construct {
      * Lets the consumer delay the redelivery of its transient failures: this queue's URL as {@code
      * CONSUMER_QUEUE_URL} and the first delay as {@code QUEUE_TRANSIENT_DELAY}; {@code sqs:ChangeMessageVisibility} on
      * this queue is already the consumer's (the event source mapping's grant); the VPC's SQS endpoint lets the
-     * consumer's role change visibility on this queue, and nothing else.
+     * consumer's role change visibility on this queue, and nothing else. With no endpoint (null, on DSQL), the grant
+     * alone.
      */
     void holdBackTransientFailuresThrough(InterfaceVpcEndpoint endpoint) {
         consumer.function().addEnvironment("CONSUMER_QUEUE_URL", queue.getQueueUrl());
         consumer.function().addEnvironment("QUEUE_TRANSIENT_DELAY", TRANSIENT_DELAY.toSeconds() + "s");
+        if (endpoint == null) {
+            return;
+        }
         endpoint.addToPolicy(PolicyStatement.Builder.create()
             .principals(List.of(consumer.function().getRole()))
             .actions(List.of("sqs:ChangeMessageVisibility"))

@@ -41,12 +41,18 @@ import java.util.regex.Pattern;
  * @param managedInstancesMaxVCpu the vCPUs the capacity provider may scale to, between {@value #MIN_MAX_VCPU} and
  *                           {@value #MAX_MAX_VCPU} (Lambda's bounds); {@value #DEFAULT_MAX_VCPU} when null with the
  *                           option on; only with the option on (null otherwise)
+ * @param databaseEngine     what the data lives in ({@code -c databaseEngine=rds|aurora|dsql}); {@link
+ *                           DatabaseEngine#RDS} when null: the stack as it always was
+ * @param auroraMinAcu       the Aurora Serverless v2 instances' minimum capacity in ACUs, 0 to {@value
+ *                           AuroraDatabase#MAX_ACU} in steps of 0.5; 0 when null with Aurora (AWS's auto-pause, which
+ *                           RDS Proxy keeps from happening: README); only with Aurora (null otherwise)
  * @param jar                the functions' deployment package (the root build's shaded jar)
  */
 public record StackSettings(String jwtIssuer, String jwtAudience, boolean deletionProtection, boolean multiAz,
                             String alarmTopicArn, String adminGroups, String adminScopes, String warehouseSubject,
                             String orderExpiry, String restApiUserPoolArn, boolean managedInstances,
-                            Integer managedInstancesMaxVCpu, Path jar) {
+                            Integer managedInstancesMaxVCpu, DatabaseEngine databaseEngine, Double auroraMinAcu,
+                            Path jar) {
 
     /** The application's own default ({@code atomic.warehouse.subject}); FunctionsTest keeps them equal. */
     static final String DEFAULT_WAREHOUSE_SUBJECT = "warehouse";
@@ -99,17 +105,30 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
         warehouseSubject = subject(warehouseSubject == null ? DEFAULT_WAREHOUSE_SUBJECT : warehouseSubject.strip());
         orderExpiry = duration(orderExpiry == null ? DEFAULT_ORDER_EXPIRY : orderExpiry.strip(), "orderExpiry");
         managedInstancesMaxVCpu = maxVCpu(managedInstances, managedInstancesMaxVCpu);
+        databaseEngine = databaseEngine == null ? DatabaseEngine.RDS : databaseEngine;
+        auroraMinAcu = databaseEngine.auroraMinAcu(auroraMinAcu);
+        databaseEngine.refuseWhatItCannotHave(managedInstances, multiAz);
         if (jar == null || !Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("the functions' jar is missing (" + jar + "): run ./mvnw package first");
         }
     }
 
-    /** The settings of a deployment on demand: no Lambda Managed Instances (the default). */
+    /** The settings of a deployment on demand: no Lambda Managed Instances (the default), on RDS. */
     public StackSettings(String jwtIssuer, String jwtAudience, boolean deletionProtection, boolean multiAz,
                          String alarmTopicArn, String adminGroups, String adminScopes, String warehouseSubject,
                          String orderExpiry, String restApiUserPoolArn, Path jar) {
         this(jwtIssuer, jwtAudience, deletionProtection, multiAz, alarmTopicArn, adminGroups, adminScopes,
             warehouseSubject, orderExpiry, restApiUserPoolArn, false, null, jar);
+    }
+
+    /** The settings of a deployment on RDS (the default engine), on demand or on Lambda Managed Instances. */
+    public StackSettings(String jwtIssuer, String jwtAudience, boolean deletionProtection, boolean multiAz,
+                         String alarmTopicArn, String adminGroups, String adminScopes, String warehouseSubject,
+                         String orderExpiry, String restApiUserPoolArn, boolean managedInstances,
+                         Integer managedInstancesMaxVCpu, Path jar) {
+        this(jwtIssuer, jwtAudience, deletionProtection, multiAz, alarmTopicArn, adminGroups, adminScopes,
+            warehouseSubject, orderExpiry, restApiUserPoolArn, managedInstances, managedInstancesMaxVCpu, null, null,
+            jar);
     }
 
     /** @return whether the API is served through a REST API (payload v1) rather than the HTTP API */
@@ -133,6 +152,8 @@ public record StackSettings(String jwtIssuer, String jwtAudience, boolean deleti
             context.string("restApiUserPoolArn", null),
             context.flag("managedInstances"),
             context.wholeNumber("managedInstancesMaxVCpu"),
+            DatabaseEngine.of(context.string("databaseEngine", DatabaseEngine.RDS.value())),
+            context.decimal("auroraMinAcu"),
             Path.of(System.getProperty(JAR_PROPERTY, "../target/atomic-functions-0.1.0-SNAPSHOT.jar")));
     }
 
