@@ -29,7 +29,6 @@ final class DsqlAppRole {
                 throw new IllegalArgumentException("DB_APP_ROLE_ARNS holds no IAM role ARN: " + arn);
             }
         }
-        connection.setAutoCommit(true);
         if (!exists(connection, role)) {
             execute(connection, "CREATE ROLE \"" + role + "\" WITH LOGIN");
         }

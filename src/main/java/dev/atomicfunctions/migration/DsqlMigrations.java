@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * history table with three DDL statements in one transaction; DSQL has neither) and whose Flyway DSQL plugins are
  * not available here. Each script holds one DDL statement ({@code DsqlMigrationLintTest}), applied in a transaction
  * of its own and then recorded in {@code dsql_schema_history} in another (DSQL takes no DDL and data in one
- * transaction). A run that died between the two finds the object there ("already exists") and records it. An
+ * transaction; the pool's connections auto-commit). A run that died between the two finds the object there ("already exists") and records it. An
  * applied script whose text changed stops the run, as Flyway's validation would. Runs are not serialized (DSQL has
  * no advisory lock): the deployment runs one at a time.
  */
@@ -74,7 +74,6 @@ final class DsqlMigrations {
     /** @return how many scripts this run applied */
     int migrate() {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
             execute(connection, HISTORY);
             Map<Integer, String> applied = applied(connection);
             int executed = 0;

@@ -6,12 +6,12 @@ import dev.atomicfunctions.platform.transaction.Command;
 import dev.atomicfunctions.platform.transaction.EntryPoint;
 import dev.atomicfunctions.platform.version.Precondition;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The tasks' commands, whatever transport asks for them (the HTTP adapter, the queue's handlers): each method begins
@@ -45,12 +45,26 @@ public class TaskCommands {
         tasks.delete(invocation, id, precondition);
     }
 
-    /** @see TaskBatches#create */
+    /** @see TaskBatches#create; run by {@link TaskBatchRun} */
     @Command
-    public <R> Outcome<R> createBatch(Invocation invocation, List<JsonNode> items, boolean atomic,
+    public <R> Outcome<R> createBatch(Invocation invocation, TaskBatchRequest request,
                                       @Nullable String idempotencyKey, Class<R> answerType,
                                       Function<List<TaskBatchItem>, R> answer) {
-        return batches.create(invocation, items, atomic, idempotencyKey, answerType, answer);
+        return batches.create(invocation, request, idempotencyKey, answerType, answer);
+    }
+
+    /** @see TaskBatches#createItem; run by {@link TaskBatchRun} */
+    @Command
+    public TaskView createBatchItem(Invocation invocation, TaskBatchRequest request, int index,
+                                    @Nullable String idempotencyKey) {
+        return batches.createItem(invocation, request, index, idempotencyKey);
+    }
+
+    /** @see TaskBatches#answer; run by {@link TaskBatchRun} */
+    @Command
+    public <R> Outcome<R> answerBatch(Invocation invocation, TaskBatchRequest request,
+                                      @Nullable String idempotencyKey, Class<R> answerType, Supplier<R> answer) {
+        return batches.answer(invocation, request, idempotencyKey, answerType, answer);
     }
 
     /** Gives the warehouse ({@code warehouse} acts) its task for a placed order: {@code Pick and pack order <id>}. */

@@ -52,6 +52,7 @@ class DsqlModeIT {
             Db.execute("ALTER DATABASE " + DATABASE + " SET default_transaction_isolation = 'repeatable read'");
         }
         migrate();
+        refuseExplodingTasks();
         String url = Db.on(DATABASE, Db::url);
         gateway = LocalApiGateway.start(0, Map.of("atomic.database.engine", "dsql",
             "datasources.default.url", "jdbc:aws-wrapper:" + url.substring("jdbc:".length()),
@@ -65,6 +66,19 @@ class DsqlModeIT {
     static void noStatementWasRefused() {
         gateway.close();
         assertThat(DsqlEmulation.refused() - refusedBefore).as("statements DSQL would refuse").isZero();
+    }
+
+    /** A refusal of an item's data (23514) by the database: DSQL has no triggers, but the emulated server does. */
+    private static void refuseExplodingTasks() {
+        Db.on(DATABASE, () -> {
+            Db.execute("""
+                CREATE OR REPLACE FUNCTION test_refuse_task() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'task refused by test trigger' USING ERRCODE = '23514'; END $$""");
+            Db.execute("DROP TRIGGER IF EXISTS test_refuse_task ON task");
+            Db.execute("CREATE TRIGGER test_refuse_task BEFORE INSERT ON task FOR EACH ROW "
+                + "WHEN (NEW.title LIKE 'explode-%') EXECUTE FUNCTION test_refuse_task()");
+            return null;
+        });
     }
 
     static Map<String, Object> migrate() {
@@ -109,6 +123,70 @@ class DsqlModeIT {
         assertThat(Db.on(DATABASE, () -> Catalogue.conserved(scarce))).isTrue();
         assertThat(Db.on(DATABASE, () -> Db.count("SELECT count(*) FROM order_line WHERE product_id = ?", scarce)))
             .isEqualTo(placed);
+    }
+
+    @Test
+    void aBatchKeepsTheItemsTheDatabaseAcceptsEachInATransactionOfItsOwnAndReplaysWithItsKey() {
+        String owner = "batch-" + UUID.randomUUID();
+        String key = "key-" + UUID.randomUUID();
+        String body = "{\"items\":[{\"title\":\"first\"},{\"title\":\"explode-" + UUID.randomUUID()
+            + "\"},{\"title\":\"\"},{\"title\":\"fourth\"}]}";
+
+        Http.Response first = http.send("POST", "/tasks/batch", owner, body, "Idempotency-Key", key);
+        Http.Response retry = http.send("POST", "/tasks/batch", owner, body, "Idempotency-Key", key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json()).containsEntry("created", 2).containsEntry("failed", 2);
+        assertThat(first.body()).contains("urn:atomic-functions:problem:item-refused", "validation");
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(Db.on(DATABASE, () -> Db.rows("SELECT xmin::text AS tx FROM task WHERE owner_id = ?", owner)))
+            .as("one transaction per item").hasSize(2).extracting(row -> row.get("tx")).doesNotHaveDuplicates();
+        assertThat(Db.on(DATABASE, () -> Db.count("SELECT count(*) FROM audit_entry WHERE actor = ?", owner)))
+            .isEqualTo(2);
+    }
+
+    @Test
+    void anAtomicBatchWithAnItemTheDatabaseRefusesWritesNothing() {
+        String owner = "atomic-" + UUID.randomUUID();
+
+        Http.Response response = http.send("POST", "/tasks/batch?atomic=true", owner,
+            "{\"items\":[{\"title\":\"first\"},{\"title\":\"explode-" + UUID.randomUUID() + "\"}]}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(Db.on(DATABASE, () -> Db.count("SELECT count(*) FROM task WHERE owner_id = ?", owner))).isZero();
+    }
+
+    @Test
+    void productsRacingForOneSkuCreateOneAndNameItToTheOthers() throws Exception {
+        String sku = "DSQL-" + UUID.randomUUID().toString().substring(0, 8);
+
+        List<Http.Response> responses = race(8, i -> () -> http.send("POST", "/products", "admin-" + i,
+            "{\"sku\":\"" + (i % 2 == 0 ? sku : sku.toLowerCase()) + "\",\"name\":\"Pen\",\"priceMinor\":150,"
+                + "\"currency\":\"EUR\",\"initialStock\":5}", LocalApiGateway.DEV_GROUPS_HEADER, "admin"));
+
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        String winner = (String) responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow()
+            .json().get("id");
+        assertThat(responses).filteredOn(r -> r.status() != 201).hasSize(7)
+            .allSatisfy(r -> assertThat(r.body()).as(r.body()).contains("duplicate-sku", winner));
+        assertThat(Db.on(DATABASE, () -> Db.count("SELECT count(*) FROM product WHERE lower(sku) = lower(?)", sku)))
+            .isEqualTo(1);
+    }
+
+    @Test
+    void anOrderIsCancelledAndItsStockReleasedWithoutALock() {
+        UUID pen = Db.on(DATABASE, () -> Catalogue.product("EUR", 150, 10));
+        String owner = "cancel-" + UUID.randomUUID();
+        Http.Response placed = http.send("POST", "/orders", owner,
+            "{\"lines\":[{\"productId\":\"" + pen + "\",\"quantity\":3}]}");
+
+        Http.Response cancelled = http.send("POST", "/orders/" + placed.json().get("id") + "/cancel", owner, null);
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json()).containsEntry("status", "CANCELLED");
+        assertThat(Db.on(DATABASE, () -> Catalogue.stock(pen))).isEqualTo(10);
+        assertThat(Db.on(DATABASE, () -> Catalogue.conserved(pen))).isTrue();
     }
 
     /** Sends {@code count} requests at once, each from its own thread, released together. */

@@ -11,7 +11,7 @@ import dev.atomicfunctions.idempotency.Outcome;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import dev.atomicfunctions.task.NewTaskBatch;
 import dev.atomicfunctions.task.TaskBatchRejectedException;
-import dev.atomicfunctions.task.TaskCommands;
+import dev.atomicfunctions.task.TaskBatchRun;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -33,8 +33,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * Many tasks in one request and one transaction (the command {@link TaskCommands#createBatch}): each item in a
- * savepoint of its own (partial success), or all or nothing with {@code atomic=true}.
+ * Many tasks in one request ({@link TaskBatchRun}): in one transaction, each item in a savepoint of its own (partial
+ * success), or all or nothing with {@code atomic=true}; on DSQL, which has no savepoints, each item in a transaction
+ * of its own unless all or nothing is asked.
  */
 @Controller("/tasks/batch")
 @Tag(name = "tasks")
@@ -43,10 +44,10 @@ import jakarta.validation.constraints.Pattern;
 class TaskBatchController {
 
 
-    private final TaskCommands commands;
+    private final TaskBatchRun batches;
 
-    TaskBatchController(TaskCommands commands) {
-        this.commands = commands;
+    TaskBatchController(TaskBatchRun batches) {
+        this.batches = batches;
     }
 
     @Post
@@ -80,7 +81,7 @@ class TaskBatchController {
                                          @Body @Valid NewTaskBatch body) {
         Outcome<TaskBatchResult> outcome;
         try {
-            outcome = commands.createBatch(invocation, body.items(), Boolean.parseBoolean(atomic), idempotencyKey,
+            outcome = batches.create(invocation, body.items(), Boolean.parseBoolean(atomic), idempotencyKey,
                 TaskBatchResult.class, TaskBatchResult::of);
         } catch (TaskBatchRejectedException rejected) {
             throw new TaskBatchRejectedProblem(rejected);
