@@ -1,8 +1,13 @@
 package dev.atomicfunctions.dsql;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.atomicfunctions.jobs.ScheduledHandler;
+import dev.atomicfunctions.jobs.ScheduledRuns;
 import dev.atomicfunctions.local.LocalApiGateway;
 import dev.atomicfunctions.migration.MigrationHandler;
+import dev.atomicfunctions.support.AwsSamples;
 import dev.atomicfunctions.support.Catalogue;
 import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.DsqlEmulation;
@@ -11,6 +16,7 @@ import dev.atomicfunctions.support.LogCapture;
 import dev.atomicfunctions.support.SystemProperties;
 import dev.atomicfunctions.support.TestDatabase;
 import dev.atomicfunctions.support.TestLambdaContext;
+import dev.atomicfunctions.support.TestQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,11 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * migrated by the real migration function from {@code db/dsql}, every transaction at REPEATABLE READ, and whatever
  * DSQL refuses refused before it reaches the server. The functions must work there without one refusal.
  */
-@ExtendWith(TestDatabase.class)
+@ExtendWith({TestDatabase.class, TestQueue.class})
 class DsqlModeIT {
 
     static final String DATABASE = "atomic_dsql";
 
+    private static Map<String, String> dsql;
     private static LocalApiGateway gateway;
     private static Http http;
     private static int refusedBefore;
@@ -54,10 +62,11 @@ class DsqlModeIT {
         migrate();
         refuseExplodingTasks();
         String url = Db.on(DATABASE, Db::url);
-        gateway = LocalApiGateway.start(0, Map.of("atomic.database.engine", "dsql",
+        dsql = Map.of("atomic.database.engine", "dsql",
             "datasources.default.url", "jdbc:aws-wrapper:" + url.substring("jdbc:".length()),
             "datasources.default.data-source-properties.wrapperProfileName", DsqlEmulation.PROFILE,
-            "datasources.default.data-source-properties.wrapperDialect", "pg"));
+            "datasources.default.data-source-properties.wrapperDialect", "pg");
+        gateway = LocalApiGateway.start(0, dsql);
         http = new Http(gateway.port());
         refusedBefore = DsqlEmulation.refused();
     }
@@ -187,6 +196,39 @@ class DsqlModeIT {
         assertThat(cancelled.json()).containsEntry("status", "CANCELLED");
         assertThat(Db.on(DATABASE, () -> Catalogue.stock(pen))).isEqualTo(10);
         assertThat(Db.on(DATABASE, () -> Catalogue.conserved(pen))).isTrue();
+    }
+
+    @Test
+    void overlappingScheduledRunsExpireEachDueOrderOnceAndRelayItsEvent() throws Exception {
+        UUID product = Db.on(DATABASE, () -> Catalogue.product("EUR", 100, 100));
+        List<UUID> orders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            orders.add(Db.on(DATABASE, () -> Catalogue.placedOrder(product, "sleepy", 1, "3 days")));
+        }
+
+        CompletableFuture<Map<String, Object>> first = CompletableFuture.supplyAsync(DsqlModeIT::runScheduledJobs);
+        CompletableFuture<Map<String, Object>> second = CompletableFuture.supplyAsync(DsqlModeIT::runScheduledJobs);
+        first.get();
+        second.get();
+
+        assertThat(orders).allSatisfy(order -> Db.on(DATABASE, () -> {
+            assertThat(Db.count("SELECT count(*) FROM customer_order WHERE id = ? AND status = 'EXPIRED'", order))
+                .isEqualTo(1);
+            assertThat(Db.count("SELECT count(*) FROM stock_movement WHERE order_id = ? AND kind = 'RELEASE'",
+                order)).isEqualTo(1);
+            assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND event_type = "
+                + "'order.expired' AND published_at IS NOT NULL", order.toString())).isEqualTo(1);
+            return null;
+        }));
+        assertThat(Db.on(DATABASE, () -> Catalogue.stock(product))).isEqualTo(100);
+        assertThat(Db.on(DATABASE, () -> Catalogue.conserved(product))).isTrue();
+    }
+
+    private static Map<String, Object> runScheduledJobs() {
+        ScheduledEvent event = AwsSamples.read(() -> EventLoader.loadScheduledEvent(ScheduledRuns.SAMPLE));
+        try (ScheduledHandler handler = SystemProperties.during(dsql, ScheduledHandler::new)) {
+            return handler.handleRequest(event, new TestLambdaContext("scheduled-jobs"));
+        }
     }
 
     /** Sends {@code count} requests at once, each from its own thread, released together. */
