@@ -6,11 +6,11 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.atomicfunctions.jobs.ScheduledHandler;
 import dev.atomicfunctions.jobs.ScheduledRuns;
 import dev.atomicfunctions.local.LocalApiGateway;
-import dev.atomicfunctions.migration.MigrationHandler;
 import dev.atomicfunctions.support.AwsSamples;
 import dev.atomicfunctions.support.Catalogue;
 import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.DsqlEmulation;
+import dev.atomicfunctions.support.EmulatedDsql;
 import dev.atomicfunctions.support.Http;
 import dev.atomicfunctions.support.LogCapture;
 import dev.atomicfunctions.support.SystemProperties;
@@ -38,14 +38,15 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DB_ENGINE=dsql against PostgreSQL made to behave like Aurora DSQL ({@link DsqlEmulation}): a database of its own,
+ * DB_ENGINE=dsql against PostgreSQL made to behave like Aurora DSQL ({@link EmulatedDsql}): a database of its own,
  * migrated by the real migration function from {@code db/dsql}, every transaction at REPEATABLE READ, and whatever
- * DSQL refuses refused before it reaches the server. The functions must work there without one refusal.
+ * DSQL refuses refused before it reaches the server ({@link DsqlEmulation}). The functions must work there without
+ * one refusal. What only a real cluster can show is in the README (Database engines).
  */
 @ExtendWith({TestDatabase.class, TestQueue.class})
 class DsqlModeIT {
 
-    static final String DATABASE = "atomic_dsql";
+    static final String DATABASE = EmulatedDsql.DATABASE;
 
     private static Map<String, String> dsql;
     private static LocalApiGateway gateway;
@@ -54,18 +55,8 @@ class DsqlModeIT {
 
     @BeforeAll
     static void startTheFunctionsOnEmulatedDsql() throws IOException {
-        DsqlEmulation.register();
-        if (Db.count("SELECT count(*) FROM pg_database WHERE datname = ?", DATABASE) == 0) {
-            Db.execute("CREATE DATABASE " + DATABASE);
-            Db.execute("ALTER DATABASE " + DATABASE + " SET default_transaction_isolation = 'repeatable read'");
-        }
-        migrate();
+        dsql = EmulatedDsql.functionProperties();
         refuseExplodingTasks();
-        String url = Db.on(DATABASE, Db::url);
-        dsql = Map.of("atomic.database.engine", "dsql",
-            "datasources.default.url", "jdbc:aws-wrapper:" + url.substring("jdbc:".length()),
-            "datasources.default.data-source-properties.wrapperProfileName", DsqlEmulation.PROFILE,
-            "datasources.default.data-source-properties.wrapperDialect", "pg");
         gateway = LocalApiGateway.start(0, dsql);
         http = new Http(gateway.port());
         refusedBefore = DsqlEmulation.refused();
@@ -90,17 +81,9 @@ class DsqlModeIT {
         });
     }
 
-    static Map<String, Object> migrate() {
-        try (MigrationHandler migration = SystemProperties.during(Map.of("atomic.database.engine", "dsql",
-            "datasources.default.url", Db.on(DATABASE, Db::url), "atomic.migration.dsql-async-indexes", "false",
-            "atomic.migration.app-user", "tasks_app"), MigrationHandler::new)) {
-            return migration.handleRequest(Map.of(), new TestLambdaContext("migrate"));
-        }
-    }
-
     @Test
     void theDsqlScriptsAreAppliedOnceEachAndTheFunctionsRoleGranted() {
-        Map<String, Object> again = migrate();
+        Map<String, Object> again = EmulatedDsql.migrate();
 
         assertThat(again).containsEntry("migrationsExecuted", 0);
         assertThat(Db.on(DATABASE, () -> Db.count("SELECT count(*) FROM dsql_schema_history"))).isEqualTo(19);
