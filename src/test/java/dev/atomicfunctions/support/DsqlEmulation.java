@@ -75,7 +75,8 @@ public final class DsqlEmulation extends AbstractConnectionPlugin {
         return jdbcMethodFunc.call();
     }
 
-    static String refusal(String methodName, Object[] args) {
+    /** @return why DSQL would refuse this call, or null when it would not */
+    public static String refusal(String methodName, Object[] args) {
         if (methodName.startsWith("Connection.setSavepoint") || methodName.startsWith("Connection.rollback")
             && args != null && args.length == 1) {
             return "SAVEPOINT is not supported";
