@@ -6,6 +6,7 @@ import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.EmulatedDsql;
 import dev.atomicfunctions.support.Http;
 import dev.atomicfunctions.support.LogCapture;
+import dev.atomicfunctions.support.Race;
 import dev.atomicfunctions.support.TestDatabase;
 
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -75,24 +75,12 @@ public final class EngineRun {
     private static String race(Http http, String database) throws Exception {
         UUID scarce = on(database, () -> Catalogue.product("EUR", 100, 10));
         try (LogCapture logs = new LogCapture()) {
-            CountDownLatch start = new CountDownLatch(1);
-            List<java.util.concurrent.Future<Http.Response>> futures = new ArrayList<>();
-            try (ExecutorService threads = Executors.newFixedThreadPool(64)) {
-                for (int i = 0; i < 64; i++) {
-                    String subject = "racer-" + UUID.randomUUID();
-                    futures.add(threads.submit(() -> {
-                        start.await();
-                        return http.send("POST", "/orders", subject, order(scarce));
-                    }));
-                }
-                start.countDown();
-                Map<String, Long> answers = new TreeMap<>();
-                for (var future : futures) {
-                    Http.Response response = future.get();
-                    answers.merge(answer(response), 1L, Long::sum);
-                }
-                return answers.getOrDefault("201", 0L) + " placed, " + retries(logs) + " retries, " + answers;
+            Map<String, Long> answers = new TreeMap<>();
+            for (Http.Response response : Race.of(64, i -> () ->
+                http.send("POST", "/orders", "racer-" + UUID.randomUUID(), order(scarce)))) {
+                answers.merge(answer(response), 1L, Long::sum);
             }
+            return answers.getOrDefault("201", 0L) + " placed, " + retries(logs) + " retries, " + answers;
         }
     }
 

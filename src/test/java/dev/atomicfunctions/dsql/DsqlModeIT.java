@@ -13,6 +13,7 @@ import dev.atomicfunctions.support.DsqlEmulation;
 import dev.atomicfunctions.support.EmulatedDsql;
 import dev.atomicfunctions.support.Http;
 import dev.atomicfunctions.support.LogCapture;
+import dev.atomicfunctions.support.Race;
 import dev.atomicfunctions.support.SystemProperties;
 import dev.atomicfunctions.support.TestDatabase;
 import dev.atomicfunctions.support.TestLambdaContext;
@@ -28,12 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,7 +93,7 @@ class DsqlModeIT {
         List<Http.Response> responses;
         List<ILoggingEvent> retries;
         try (LogCapture logs = new LogCapture()) {
-            responses = race(64, i -> () -> http.send("POST", "/orders", "racer-" + i + "-" + UUID.randomUUID(),
+            responses = Race.of(64, i -> () -> http.send("POST", "/orders", "racer-" + i + "-" + UUID.randomUUID(),
                 "{\"lines\":[{\"productId\":\"" + scarce + "\",\"quantity\":1}]}"));
             retries = logs.of("transaction").stream()
                 .filter(e -> e.getFormattedMessage().startsWith("transaction retried")).toList();
@@ -153,7 +148,7 @@ class DsqlModeIT {
     void productsRacingForOneSkuCreateOneAndNameItToTheOthers() throws Exception {
         String sku = "DSQL-" + UUID.randomUUID().toString().substring(0, 8);
 
-        List<Http.Response> responses = race(8, i -> () -> http.send("POST", "/products", "admin-" + i,
+        List<Http.Response> responses = Race.of(8, i -> () -> http.send("POST", "/products", "admin-" + i,
             "{\"sku\":\"" + (i % 2 == 0 ? sku : sku.toLowerCase()) + "\",\"name\":\"Pen\",\"priceMinor\":150,"
                 + "\"currency\":\"EUR\",\"initialStock\":5}", LocalApiGateway.DEV_GROUPS_HEADER, "admin"));
 
@@ -211,27 +206,6 @@ class DsqlModeIT {
         ScheduledEvent event = AwsSamples.read(() -> EventLoader.loadScheduledEvent(ScheduledRuns.SAMPLE));
         try (ScheduledHandler handler = SystemProperties.during(dsql, ScheduledHandler::new)) {
             return handler.handleRequest(event, new TestLambdaContext("scheduled-jobs"));
-        }
-    }
-
-    /** Sends {@code count} requests at once, each from its own thread, released together. */
-    static List<Http.Response> race(int count, IntFunction<Supplier<Http.Response>> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService threads = Executors.newFixedThreadPool(count)) {
-            List<Future<Http.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Supplier<Http.Response> send = request.apply(i);
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return send.get();
-                }));
-            }
-            start.countDown();
-            List<Http.Response> responses = new ArrayList<>();
-            for (Future<Http.Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.atomicfunctions.order;
 import dev.atomicfunctions.support.Catalogue;
 import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.Http;
+import dev.atomicfunctions.support.Race;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -10,11 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +24,7 @@ class OrderConcurrencyIT extends OrderHttpTestBase {
     void neverOversellsWhen64OrdersRaceFor10Units() throws Exception {
         UUID scarce = Catalogue.product("EUR", 100, 10);
 
-        List<Http.Response> responses = race(64, i -> () ->
+        List<Http.Response> responses = Race.of(64, i -> () ->
             http.send("POST", "/orders", "racer-" + i + "-" + UUID.randomUUID(), order(Map.of(scarce, 1))));
 
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(10);
@@ -47,7 +43,7 @@ class OrderConcurrencyIT extends OrderHttpTestBase {
             placed.add(place(alice, Map.of(product, 2)));
         }
 
-        List<Http.Response> responses = race(30, i -> () -> i < 10
+        List<Http.Response> responses = Race.of(30, i -> () -> i < 10
             ? http.send("POST", "/orders/" + placed.get(i) + "/cancel", alice, null)
             : http.send("POST", "/orders", bob, order(Map.of(product, 1))));
 
@@ -71,33 +67,11 @@ class OrderConcurrencyIT extends OrderHttpTestBase {
         rightFirst.put(right, 1);
         rightFirst.put(left, 1);
 
-        List<Http.Response> responses = race(40, i -> () ->
+        List<Http.Response> responses = Race.of(40, i -> () ->
             http.send("POST", "/orders", alice, order(i % 2 == 0 ? leftFirst : rightFirst)));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(201));
         assertThat(List.of(Catalogue.stock(left), Catalogue.stock(right))).containsExactly(960, 960);
         assertThat(Catalogue.conserved(left) && Catalogue.conserved(right)).isTrue();
-    }
-
-    /** Sends {@code count} requests at once, each from its own thread, released together. */
-    private static List<Http.Response> race(int count, java.util.function.IntFunction<Supplier<Http.Response>> request)
-        throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService threads = Executors.newFixedThreadPool(count)) {
-            List<Future<Http.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Supplier<Http.Response> send = request.apply(i);
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return send.get();
-                }));
-            }
-            start.countDown();
-            List<Http.Response> responses = new ArrayList<>();
-            for (Future<Http.Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        }
     }
 }
