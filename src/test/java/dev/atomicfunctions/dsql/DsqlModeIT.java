@@ -1,11 +1,14 @@
 package dev.atomicfunctions.dsql;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.atomicfunctions.jobs.ScheduledHandler;
 import dev.atomicfunctions.jobs.ScheduledRuns;
 import dev.atomicfunctions.local.LocalApiGateway;
+import dev.atomicfunctions.queue.QueueHandler;
 import dev.atomicfunctions.support.AwsSamples;
 import dev.atomicfunctions.support.Catalogue;
 import dev.atomicfunctions.support.Db;
@@ -13,6 +16,7 @@ import dev.atomicfunctions.support.DsqlEmulation;
 import dev.atomicfunctions.support.EmulatedDsql;
 import dev.atomicfunctions.support.Http;
 import dev.atomicfunctions.support.LogCapture;
+import dev.atomicfunctions.support.Messages;
 import dev.atomicfunctions.support.Race;
 import dev.atomicfunctions.support.SystemProperties;
 import dev.atomicfunctions.support.TestDatabase;
@@ -85,6 +89,39 @@ class DsqlModeIT {
         assertThat(Db.on(DATABASE, () -> Db.count("SELECT count(*) FROM information_schema.role_table_grants "
             + "WHERE grantee = 'tasks_app' AND table_name = 'customer_order' AND privilege_type = 'UPDATE'")))
             .isEqualTo(1);
+    }
+
+    @Test
+    void aMigrationThatDiedBeforeRecordingItsScriptRecordsItOnTheNextRun() {
+        Db.on(DATABASE, () -> {
+            Db.execute("DELETE FROM dsql_schema_history WHERE version = 19");
+            return null;
+        });
+
+        Map<String, Object> rerun = EmulatedDsql.migrate();
+
+        assertThat(rerun).containsEntry("migrationsExecuted", 1);
+        assertThat(Db.on(DATABASE, () -> Db.count("SELECT count(*) FROM dsql_schema_history"))).isEqualTo(19);
+    }
+
+    @Test
+    void aMessageIsHandledOnceAndItsRedeliveryDoesNothing() {
+        UUID pen = Db.on(DATABASE, () -> Catalogue.product("EUR", 150, 10));
+        String owner = "queued-" + UUID.randomUUID();
+        SQSEvent event = Messages.event(List.of(Messages.body("order-place.json",
+            Map.of("id", "cmd-" + UUID.randomUUID(), "subject", owner, "product", pen.toString()))), null);
+
+        try (QueueHandler consumer = SystemProperties.during(dsql, QueueHandler::new)) {
+            SQSBatchResponse first = consumer.handleRequest(event, new TestLambdaContext("queue-consumer"));
+            SQSBatchResponse again = consumer.handleRequest(event, new TestLambdaContext("queue-consumer"));
+
+            assertThat(first.getBatchItemFailures()).isEmpty();
+            assertThat(again.getBatchItemFailures()).isEmpty();
+        }
+        assertThat(Db.on(DATABASE, () -> Db.count("SELECT count(*) FROM customer_order WHERE owner_id = ?", owner)))
+            .isEqualTo(1);
+        assertThat(Db.on(DATABASE, () -> Catalogue.stock(pen))).isEqualTo(9);
+        assertThat(Db.on(DATABASE, () -> Catalogue.conserved(pen))).isTrue();
     }
 
     @Test
