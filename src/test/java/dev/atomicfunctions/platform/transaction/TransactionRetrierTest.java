@@ -121,6 +121,45 @@ class TransactionRetrierTest {
         assertThat(attempts).hasValue(2);
     }
 
+    /**
+     * Aurora DSQL adjudicates conflicts at COMMIT: the work returned, and COMMIT itself fails with 40001 (OC000). The
+     * transaction certainly did not commit: it is run again, and the database is not asked (were it asked, it would
+     * say "committed" here and the first answer would come back).
+     */
+    @Test
+    void runsAgainATransactionWhoseCommitAnOptimisticConflictRefused() {
+        databaseSays.set(CommitResolution.Outcome.COMMITTED);
+        AtomicInteger attempts = new AtomicInteger();
+
+        String result = retrier.run("test", () -> attempts.incrementAndGet() < 2 ? commitConflicts("first") : "second");
+
+        assertThat(result).isEqualTo("second");
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void runsAgainATransactionThatLostARaceTheDatabaseAnsweredAsARefusal() {
+        AtomicInteger attempts = new AtomicInteger();
+
+        String result = retrier.run("test", () -> {
+            if (attempts.incrementAndGet() < 2) {
+                throw new LostRaceException(new SQLException("duplicate key", "23505"));
+            }
+            return "found the winner";
+        });
+
+        assertThat(result).isEqualTo("found the winner");
+        assertThat(attempts).hasValue(2);
+    }
+
+    private static String commitConflicts(String answer) {
+        TransactionAttempt attempt = TransactionAttempt.awaitingItsTransaction();
+        attempt.begun();
+        attempt.returned(answer);
+        throw new TransactionSystemException("Could not commit JDBC transaction",
+            new SQLException("mutation conflicts with another transaction, retry as needed (OC000)", "40001"));
+    }
+
     /** What the transaction interceptor does when the work returned and COMMIT lost its connection. */
     private static String commitFails(String answer) {
         TransactionAttempt attempt = TransactionAttempt.awaitingItsTransaction();
