@@ -35,12 +35,12 @@ import java.util.stream.Stream;
 
 /**
  * Applies {@code db/dsql} to Aurora DSQL, which Flyway 10 cannot migrate (it takes an advisory lock and builds its
- * history table with three DDL statements in one transaction; DSQL has neither) and whose Flyway DSQL plugins are
- * not available here. Each script holds one DDL statement ({@code DsqlMigrationLintTest}), applied in a transaction
- * of its own and then recorded in {@code dsql_schema_history} in another (DSQL takes no DDL and data in one
- * transaction; the pool's connections auto-commit). A run that died between the two finds the object there ("already exists") and records it. An
- * applied script whose text changed stops the run, as Flyway's validation would. Runs are not serialized (DSQL has
- * no advisory lock): the deployment runs one at a time.
+ * history table with three DDL statements in one transaction; DSQL has neither) and whose Flyway DSQL plugins are not
+ * available here. Each script holds one DDL statement ({@code DsqlMigrationLintTest}), applied in a transaction of its
+ * own and then recorded in {@code dsql_schema_history} in another (DSQL takes no DDL and data in one transaction; the
+ * pool's connections auto-commit). A run that died between the two finds the object there ("already exists") and
+ * records it. An applied script whose text changed stops the run, as Flyway's validation would. Runs are not
+ * serialized (DSQL has no advisory lock): the deployment runs one at a time.
  */
 final class DsqlMigrations {
 

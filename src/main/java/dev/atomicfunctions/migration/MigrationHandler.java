@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * Lambda entry point that applies the Flyway migrations in {@code db/migration} (on Aurora DSQL, the scripts of
- * {@code db/dsql}, through {@link DsqlMigrations}); run once per deployment, before the API functions take traffic. The API functions never migrate: checking the schema on every cold start costs
- * about half a second. Concurrent runs are safe: Flyway serialises them with a PostgreSQL advisory lock.
+ * {@code db/dsql}, through {@link DsqlMigrations}); run once per deployment, before the API functions take traffic.
+ * The API functions never migrate: checking the schema on every cold start costs about half a second. Concurrent
+ * runs are safe: Flyway serialises them with a PostgreSQL advisory lock.
  */
 public class MigrationHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
 

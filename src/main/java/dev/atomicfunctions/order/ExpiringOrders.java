@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Orders left PLACED for too long: found, and expired one by one (stock released, {@code order.expired}). */
@@ -34,7 +35,8 @@ class ExpiringOrders {
      *     two runs may both find it PLACED, and the second COMMIT fails: run again, it finds it EXPIRED)
      */
     boolean expire(Invocation invocation, UUID id) {
-        return (engine.locksRowsBeforeWriting() ? orders.lockIfPlaced(id) : orders.findIfPlaced(id)).map(order -> release.release(invocation, order, OrderStatus.EXPIRED))
+        Optional<Order> placed = engine.locksRowsBeforeWriting() ? orders.lockIfPlaced(id) : orders.findIfPlaced(id);
+        return placed.map(order -> release.release(invocation, order, OrderStatus.EXPIRED))
             .isPresent();
     }
 }

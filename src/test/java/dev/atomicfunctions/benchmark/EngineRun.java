@@ -24,16 +24,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * What each engine mode available here costs under contention, through the local API gateway (every in-flight
- * request on its own connection, as many Lambda environments): {@code rds} (PostgreSQL, READ COMMITTED, row locks),
- * {@code aurora} (the same through the AWS Advanced JDBC Wrapper) and {@code dsql} (PostgreSQL made to behave like
- * DSQL: REPEATABLE READ, no locks, conflicts retried; also with 8 attempts instead of 4). For each: the orders race (64 orders on a stock of 10), then a
- * mixed run of {@code -Dengines.seconds} (60, after {@code -Dengines.warmup} seconds not counted, 10) with
- * {@code -Dengines.clients} (16) clients: 40% orders of one unit of
- * one hot product, 20% orders of one of 50 others, 10% cancellations of one's own order, 20% new tasks, 10% reads of
- * an order. Retries are the "transaction retried" log lines. Run with
- * {@code ./mvnw -o -q exec:exec -Dexec.executable=$JAVA_HOME/bin/java -Dexec.classpathScope=test
- * -Dexec.args="-cp %classpath dev.atomicfunctions.benchmark.EngineRun"}.
+ * What each engine mode available here costs under contention, through the local API gateway (every in-flight request
+ * on its own connection, as many Lambda environments): {@code rds} (PostgreSQL, READ COMMITTED, row locks),
+ * {@code aurora} (the same through the AWS Advanced JDBC Wrapper) and {@code dsql} (PostgreSQL made to behave like DSQL:
+ * REPEATABLE READ, no locks, conflicts retried; also with 8 attempts instead of 4). For each: the orders race (64
+ * orders on a stock of 10), then a mixed run of {@code -Dengines.seconds} (60, after {@code -Dengines.warmup} seconds
+ * not counted, 10) with {@code -Dengines.clients} (16) clients: 40% orders of one unit of one hot product, 20% orders
+ * of one of 50 others, 10% cancellations of one's own order, 20% new tasks, 10% reads of an order. Retries are the
+ * "transaction retried" log lines. Run with {@code ./mvnw -o -q exec:exec -Dexec.executable=$JAVA_HOME/bin/java
+ * -Dexec.classpathScope=test -Dexec.args="-cp %classpath dev.atomicfunctions.benchmark.EngineRun"}.
  */
 public final class EngineRun {
 

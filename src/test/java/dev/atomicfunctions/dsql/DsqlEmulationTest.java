@@ -15,7 +15,7 @@ class DsqlEmulationTest {
         "SELECT * FROM product WHERE id IN (?) OR lower(sku) IN (?) ORDER BY id FOR UPDATE",
         "SELECT * FROM customer_order WHERE id = ? AND status = 'PLACED' FOR UPDATE SKIP LOCKED",
         "SELECT * FROM task WHERE order_id = ? FOR UPDATE",
-        "SELECT * FROM outbox_event e WHERE e.published_at IS NULL ORDER BY e.created_at LIMIT ? FOR UPDATE SKIP LOCKED",
+        "SELECT * FROM outbox_event e WHERE e.published_at IS NULL LIMIT ? FOR UPDATE SKIP LOCKED",
         "SELECT o.* FROM customer_order o JOIN order_line l ON l.order_id = o.id WHERE o.id = ? FOR UPDATE",
         "INSERT INTO audit_entry (action) VALUES (?) RETURNING CAST(CAST(pg_current_xact_id() AS text) AS bigint)",
         "SELECT pg_xact_status(CAST(CAST(? AS text) AS xid8))",

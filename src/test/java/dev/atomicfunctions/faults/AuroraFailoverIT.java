@@ -73,7 +73,8 @@ class AuroraFailoverIT {
             "datasources.default.data-source-properties.wrapperDialect", "pg");
         gateway = LocalApiGateway.start(0, aurora);
         http = new Http(gateway.port());
-        consumer = new QueueHandler(new LambdaApplicationContextBuilder().properties(Map.<String, Object>copyOf(aurora)).build());
+        consumer = new QueueHandler(new LambdaApplicationContextBuilder()
+            .properties(Map.<String, Object>copyOf(aurora)).build());
     }
 
     @AfterEach
