@@ -29,8 +29,8 @@ abstract class AuditRepository implements GenericRepository<AuditEntry, Long> {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         RETURNING CAST(CAST(pg_current_xact_id() AS text) AS bigint)""";
     /**
-     * DSQL ({@link DatabaseEngine}): no transaction id to return, and the changed fields are a JSON array (DSQL
-     * stores no {@code text[]}).
+     * DSQL, the one engine without transaction ids ({@link DatabaseEngine#knowsTransactionIds()}): none to return;
+     * and, as DSQL stores no {@code text[]}, the changed fields are a JSON array there ({@code db/dsql/V4}).
      */
     private static final String INSERT_WITHOUT_TRANSACTION_ID = """
         INSERT INTO audit_entry (action, entity_type, entity_id, actor, origin, request_id, correlation_id,

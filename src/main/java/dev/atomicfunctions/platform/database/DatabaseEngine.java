@@ -54,9 +54,4 @@ public enum DatabaseEngine {
     public boolean knowsTransactionIds() {
         return this != DSQL;
     }
-
-    /** @return whether a column can hold a {@code text[]}; DSQL stores such a list as a JSON array instead */
-    public boolean storesTextArrays() {
-        return this != DSQL;
-    }
 }
