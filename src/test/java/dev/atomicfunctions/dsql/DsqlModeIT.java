@@ -3,13 +3,9 @@ package dev.atomicfunctions.dsql;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.atomicfunctions.jobs.ScheduledHandler;
 import dev.atomicfunctions.jobs.ScheduledRuns;
 import dev.atomicfunctions.local.LocalApiGateway;
 import dev.atomicfunctions.queue.QueueHandler;
-import dev.atomicfunctions.support.AwsSamples;
 import dev.atomicfunctions.support.Catalogue;
 import dev.atomicfunctions.support.Db;
 import dev.atomicfunctions.support.DsqlEmulation;
@@ -221,8 +217,8 @@ class DsqlModeIT {
             orders.add(Db.on(DATABASE, () -> Catalogue.placedOrder(product, "sleepy", 1, "3 days")));
         }
 
-        CompletableFuture<Map<String, Object>> first = CompletableFuture.supplyAsync(DsqlModeIT::runScheduledJobs);
-        CompletableFuture<Map<String, Object>> second = CompletableFuture.supplyAsync(DsqlModeIT::runScheduledJobs);
+        CompletableFuture<Map<String, Object>> first = CompletableFuture.supplyAsync(() -> ScheduledRuns.runOnce(dsql));
+        CompletableFuture<Map<String, Object>> second = CompletableFuture.supplyAsync(() -> ScheduledRuns.runOnce(dsql));
         first.get();
         second.get();
 
@@ -237,12 +233,5 @@ class DsqlModeIT {
         }));
         assertThat(Db.on(DATABASE, () -> Catalogue.stock(product))).isEqualTo(100);
         assertThat(Db.on(DATABASE, () -> Catalogue.conserved(product))).isTrue();
-    }
-
-    private static Map<String, Object> runScheduledJobs() {
-        ScheduledEvent event = AwsSamples.read(() -> EventLoader.loadScheduledEvent(ScheduledRuns.SAMPLE));
-        try (ScheduledHandler handler = SystemProperties.during(dsql, ScheduledHandler::new)) {
-            return handler.handleRequest(event, new TestLambdaContext("scheduled-jobs"));
-        }
     }
 }

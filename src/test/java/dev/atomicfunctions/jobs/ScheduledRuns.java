@@ -3,6 +3,7 @@ package dev.atomicfunctions.jobs;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.atomicfunctions.support.AwsSamples;
+import dev.atomicfunctions.support.SystemProperties;
 import dev.atomicfunctions.support.TestLambdaContext;
 import dev.atomicfunctions.support.TestQueue;
 
@@ -18,8 +19,13 @@ public final class ScheduledRuns {
 
     /** @return the run's summary; a fresh handler (a fresh environment) each time, so runs can overlap */
     public static Map<String, Object> runOnce() {
+        return runOnce(Map.of());
+    }
+
+    /** @return the run's summary, the handler built with these properties over the test database's */
+    public static Map<String, Object> runOnce(Map<String, String> properties) {
         ScheduledEvent event = AwsSamples.read(() -> EventLoader.loadScheduledEvent(SAMPLE));
-        try (ScheduledHandler handler = new ScheduledHandler()) {
+        try (ScheduledHandler handler = SystemProperties.during(properties, ScheduledHandler::new)) {
             return handler.handleRequest(event, new TestLambdaContext("scheduled-jobs"));
         }
     }

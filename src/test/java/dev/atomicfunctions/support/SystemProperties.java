@@ -13,8 +13,11 @@ public final class SystemProperties {
     private SystemProperties() {
     }
 
-    /** @return what {@code build} returned, the properties restored afterwards */
-    public static <T> T during(Map<String, String> properties, Supplier<T> build) {
+    /**
+     * @return what {@code build} returned, the properties restored afterwards. One build at a time: system
+     *     properties are the JVM's, and two threads building at once would restore each other's away mid-build
+     */
+    public static synchronized <T> T during(Map<String, String> properties, Supplier<T> build) {
         Map<String, String> previous = new HashMap<>();
         properties.forEach((name, value) -> previous.put(name, System.setProperty(name, value)));
         try {
