@@ -448,6 +448,7 @@ class ArchitectureTest {
         DRIVERS_ARE_REACHED_ONLY_FROM_OUTSIDE_EVERY_TRANSACTION.check(PRODUCTION);
         assertThat(failures(COMMANDS_RUN_FROM_OUTSIDE_EVERY_TRANSACTION))
             .anyMatch(d -> d.contains("ReadRouteRunningACommand.find()"))
+            .anyMatch(d -> d.contains("ReadRouteRunningADriver.find()"))
             .anyMatch(d -> d.contains("ServiceCallingAnEntryPoint.place()"));
         assertThat(failures(ONLY_HANDLERS_AND_DRIVERS_CALL_ENTRY_POINTS))
             .anyMatch(d -> d.contains("ServiceCallingAnEntryPoint") && d.contains("EntryPointInItsOwnTransaction"));
