@@ -29,19 +29,18 @@ interface ProductRepository extends GenericRepository<Product, UUID> {
         LIMIT :limit""")
     List<Product> findPage(Instant afterCreatedAt, UUID afterId, int limit);
 
+    /** The products named by id or by SKU (any case), in id order. */
+    String BY_IDS_OR_SKUS = "SELECT * FROM product WHERE id IN (:ids) OR lower(sku) IN (:lowerSkus) ORDER BY id";
+
     /**
      * Locks the named products, always in id order: two transactions locking overlapping sets wait for each other
      * instead of deadlocking, whatever order their callers named the products in.
      */
-    @Query("""
-        SELECT * FROM product
-        WHERE id IN (:ids) OR lower(sku) IN (:lowerSkus)
-        ORDER BY id
-        FOR UPDATE""")
+    @Query(BY_IDS_OR_SKUS + " FOR UPDATE")
     List<Product> lockByIdsOrSkus(Collection<UUID> ids, Collection<String> lowerSkus);
 
     /** {@link #lockByIdsOrSkus} without the lock, for an engine that needs none. */
-    @Query("SELECT * FROM product WHERE id IN (:ids) OR lower(sku) IN (:lowerSkus) ORDER BY id")
+    @Query(BY_IDS_OR_SKUS)
     List<Product> findByIdsOrSkus(Collection<UUID> ids, Collection<String> lowerSkus);
 
     /** @return 1 when the row still had {@code version}, 0 when a concurrent writer changed it */
