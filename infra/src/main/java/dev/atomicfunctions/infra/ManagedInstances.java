@@ -54,6 +54,16 @@ final class ManagedInstances extends Construct {
      */
     static final List<String> INSTANCE_TYPES = List.of("c7g.xlarge", "c6g.xlarge", "c8g.xlarge");
 
+    /**
+     * The JIT the environments run with ({@code JAVA_TOOL_OPTIONS}): every tier, up to C2. On demand the Java runtime
+     * stops at C1 (level 1) so that a cold start compiles less; from Java 25 it lifts that stop for SnapStart and
+     * provisioned concurrency, whose environments start before traffic reaches them (AWS, "Customize Java runtime
+     * startup behavior"). An environment here starts before traffic too, is primed at init
+     * ({@code ManagedInstancesPriming}) and then serves for hours: C2's code costs its compilation once, and then
+     * serves each request with less CPU (README, "Lambda Managed Instances").
+     */
+    static final String JIT = "-XX:+TieredCompilation -XX:TieredStopAtLevel=4";
+
     private final CapacityProvider provider;
     private final int maxVCpu;
     /** The connections the database's proxy may open, which every pool together must stay within. */
@@ -81,7 +91,7 @@ final class ManagedInstances extends Construct {
 
     /**
      * Puts {@code function} on the instances with its settings' concurrency, and gives it its pool size as
-     * {@code DB_POOL_MAX_SIZE}.
+     * {@code DB_POOL_MAX_SIZE} and its {@link #JIT}.
      */
     void place(Function function, FunctionSettings settings) {
         provider.addFunction(function, CapacityProviderFunctionOptions.builder()
@@ -93,6 +103,7 @@ final class ManagedInstances extends Construct {
             .build());
         function.addEnvironment("DB_POOL_MAX_SIZE",
             String.valueOf(poolSizePerEnvironment(settings.managedConcurrency(), maxVCpu, connections)));
+        function.addEnvironment("JAVA_TOOL_OPTIONS", JIT);
     }
 
     /**

@@ -53,7 +53,7 @@ class ManagedInstancesTest {
     }
 
     @Test
-    void runsTheApiAndTheQueueConsumerOnItWithTheirConcurrencyAndNoSnapStart() {
+    void runsTheApiAndTheQueueConsumerOnItWithTheirConcurrencyEveryJitTierAndNoSnapStart() {
         String providerId = Resources.id(template, "AWS::Lambda::CapacityProvider", "ManagedInstances");
         Map<String, Integer> concurrency = Map.of(FunctionSettings.API_ID, ManagedInstances.API_CONCURRENCY,
             FunctionSettings.QUEUE_CONSUMER_ID, ManagedInstances.QUEUE_CONSUMER_CONCURRENCY);
@@ -70,6 +70,8 @@ class ManagedInstancesTest {
             assertThat(Resources.<Number>property(function, "MemorySize").intValue()).as(id)
                 .isGreaterThanOrEqualTo(2048);
             assertThat(Resources.<Object>property(function, "SnapStart")).as(id).isNull();
+            assertThat(env(function)).as(id).containsEntry("JAVA_TOOL_OPTIONS",
+                "-XX:+TieredCompilation -XX:TieredStopAtLevel=4");
             // The network is the capacity provider's; callers invoke the live alias, not $LATEST.PUBLISHED.
             assertThat(Resources.<Object>property(function, "VpcConfig")).as(id).isNull();
             assertThat(Resources.<Boolean>property(function, "PublishToLatestPublished")).as(id).isFalse();
@@ -85,11 +87,11 @@ class ManagedInstancesTest {
         assertThat(Resources.<Object>property(jobs, "CapacityProviderConfig")).isNull();
         assertThat(Resources.<String>property(jobs, "SnapStart", "ApplyOn")).isEqualTo("PublishedVersions");
         assertThat(Resources.<List<?>>property(jobs, "VpcConfig", "SubnetIds")).hasSize(2);
-        assertThat(env(jobs)).doesNotContainKey("DB_POOL_MAX_SIZE");
+        assertThat(env(jobs)).doesNotContainKeys("DB_POOL_MAX_SIZE", "JAVA_TOOL_OPTIONS");
 
         Map<String, Object> migration = function(template, "Migration");
         assertThat(Resources.<Object>property(migration, "CapacityProviderConfig")).isNull();
-        assertThat(env(migration)).doesNotContainKey("DB_POOL_MAX_SIZE");
+        assertThat(env(migration)).doesNotContainKeys("DB_POOL_MAX_SIZE", "JAVA_TOOL_OPTIONS");
     }
 
     /**
@@ -154,7 +156,7 @@ class ManagedInstancesTest {
         Resources.of(onDemand, "AWS::Lambda::Function").forEach((id, function) -> {
             assertThat(Resources.<Object>property(function, "CapacityProviderConfig")).as(id).isNull();
             Map<String, Object> env = env(function);
-            assertThat(env == null ? Map.of() : env).as(id).doesNotContainKey("DB_POOL_MAX_SIZE");
+            assertThat(env == null ? Map.of() : env).as(id).doesNotContainKeys("DB_POOL_MAX_SIZE", "JAVA_TOOL_OPTIONS");
         });
     }
 
