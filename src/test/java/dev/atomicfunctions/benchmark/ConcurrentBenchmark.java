@@ -19,24 +19,31 @@ import java.util.regex.Pattern;
 /**
  * Lambda Managed Instances, measured: one JVM serving N invocations at once ({@link ConcurrentHarness}), for each
  * scenario, the functions' jar as deployed there (its pool sized by {@code AWS_LAMBDA_MAX_CONCURRENCY} = N, priming at
- * init) against the plain-JDBC floor serving the same N at once (a connection per thread). Real and floor runs
- * alternate, in fresh JVMs with Lambda's flags, on one PostgreSQL; ratios are taken pair by pair. Measured, no
- * assertion. The goal (issue 18): throughput per CPU second within 1.5x of the floor, p99 within 2x, at N = 32.
+ * init, every JIT tier) against the plain-JDBC floor serving the same N at once (a connection per thread) in the same
+ * JVM settings. Real and floor runs alternate, in fresh JVMs, on one PostgreSQL; ratios are taken pair by pair.
+ * Measured, no assertion. The goal (issue 18): throughput per CPU second within 1.5x of the floor, p99 within 2x, at
+ * N = 32.
  * <p>
  * Run (with {@code JAVA_HOME} a JDK 25), after {@code ./mvnw package}: {@code ./mvnw -o -q test-compile exec:exec
  * -Dexec.executable=$JAVA_HOME/bin/java -Dexec.classpathScope=test -Dexec.args="-cp %classpath
  * dev.atomicfunctions.benchmark.ConcurrentBenchmark target/atomic-functions-0.1.0-SNAPSHOT.jar"}; system properties
  * (before {@code -cp}) {@code mi.pairs} (3), {@code mi.concurrency} (8,32), {@code mi.invocations} (timed per thread,
- * 200), {@code mi.scenarios} (event files' names without extension; default every scenario).
+ * 200), {@code mi.warmup} (untimed invocations before them, shared by the threads, 32000), {@code mi.scenarios}
+ * (event files' names without extension; default every scenario), {@code mi.flags} (the JVM's flags, space-separated,
+ * in place of {@link #MANAGED_INSTANCES_FLAGS}).
  */
 public final class ConcurrentBenchmark {
 
     private static final Path WORK = Path.of("target", "managed-instances");
     private static final Pattern RESULT = Pattern.compile(
         "RESULT .*p50us=(\\d+) p99us=(\\d+) perCpuSecond=(\\d+) perSecond=(\\d+) .*peakRssKb=(\\d+)");
-    // Lambda's flags, with the memory of a Managed Instances environment (2 GB at least; 4 GB per vCPU by default).
-    private static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC", "-XX:MaxRAM=4g", "-XX:MaxHeapSize=3400m");
+    /**
+     * An environment as the stack deploys it on Managed Instances: 2048 MB, Lambda's serial collector and heap share,
+     * and every JIT tier (the stack's {@code JAVA_TOOL_OPTIONS}, infra {@code ManagedInstances.JIT}) where the
+     * runtime stops at C1 on demand.
+     */
+    private static final List<String> MANAGED_INSTANCES_FLAGS = List.of("-XX:+TieredCompilation",
+        "-XX:TieredStopAtLevel=4", "-XX:+UseSerialGC", "-XX:MaxRAM=2g", "-XX:MaxHeapSize=1740m");
 
     /** One run's figures. */
     private record Run(double p50Ms, double p99Ms, double perCpuSecond, double perSecond, double peakRssMb) {
@@ -48,6 +55,10 @@ public final class ConcurrentBenchmark {
     public static void main(String[] args) throws Exception {
         int pairs = Integer.getInteger("mi.pairs", 3);
         int invocations = Integer.getInteger("mi.invocations", 200);
+        // An environment serves for hours: the figures are those of its steady state, after C2 has compiled the path.
+        int warmUp = Integer.getInteger("mi.warmup", 32_000);
+        List<String> flags = System.getProperty("mi.flags") == null ? MANAGED_INSTANCES_FLAGS
+            : List.of(System.getProperty("mi.flags").split(" "));
         List<Integer> concurrency = List.of(System.getProperty("mi.concurrency", "8,32").split(",")).stream()
             .map(Integer::parseInt).toList();
         List<String> only = System.getProperty("mi.scenarios") == null ? null
@@ -55,14 +66,15 @@ public final class ConcurrentBenchmark {
         Files.createDirectories(WORK);
         Postgres postgres = BenchmarkDatabase.seeded();
         Packaging packaging = new Packaging(WORK);
-        String harness = Packaging.classPath(packaging.isolate("harness", ConcurrentHarness.class,
+        String harnessClassPath = Packaging.classPath(packaging.isolate("harness", ConcurrentHarness.class,
                 LambdaRuntimeHarness.class.getName(), LambdaRuntimeHarness.class.getName() + "$HarnessContext"),
             Packaging.dependency("aws-lambda-java-core"), Packaging.dependency("aws-lambda-java-serialization"));
         Path real = packaging.extract("real", args[0]);
         Map<String, String> database = Map.of("DB_URL", postgres.url(), "DB_USERNAME", postgres.username(),
             "DB_PASSWORD", postgres.password(), "LOG_LEVEL", "WARN");
-        System.out.printf(Locale.ROOT, "%d pairs, %d timed invocations per thread after untimed ones%n", pairs,
-            invocations);
+        System.out.printf(Locale.ROOT, "%d pairs, %d timed invocations per thread after %d untimed ones in all, JVM %s%n",
+            pairs, invocations, warmUp, String.join(" ", flags));
+        Harness harness = new Harness(harnessClassPath, flags, invocations, warmUp);
         for (Scenario scenario : Scenario.ALL) {
             if (only != null && !only.contains(scenario.slug())) {
                 continue;
@@ -79,10 +91,10 @@ public final class ConcurrentBenchmark {
                 List<Run[]> runs = new ArrayList<>();
                 for (int i = 0; i < pairs; i++) {
                     boolean realFirst = i % 2 == 0;
-                    Run first = realFirst ? run(harness, scenario.handler(), real, event, n, invocations, managed)
-                        : run(harness, scenario.floorHandler(), floor, event, n, invocations, database);
-                    Run second = realFirst ? run(harness, scenario.floorHandler(), floor, event, n, invocations,
-                        database) : run(harness, scenario.handler(), real, event, n, invocations, managed);
+                    Run first = realFirst ? harness.run(scenario.handler(), real, event, n, managed)
+                        : harness.run(scenario.floorHandler(), floor, event, n, database);
+                    Run second = realFirst ? harness.run(scenario.floorHandler(), floor, event, n, database)
+                        : harness.run(scenario.handler(), real, event, n, managed);
                     runs.add(realFirst ? new Run[] {first, second} : new Run[] {second, first});
                 }
                 report(scenario, n, runs);
@@ -112,16 +124,22 @@ public final class ConcurrentBenchmark {
         return packaging.extract("task-" + floor.getSimpleName(), classPath.split(File.pathSeparator));
     }
 
-    private static Run run(String harness, String handler, Path task, Path event, int threads, int invocations,
-                           Map<String, String> environment) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString()));
-        command.addAll(LAMBDA_FLAGS);
-        command.addAll(List.of("-cp", harness, ConcurrentHarness.class.getName(), handler, task.toString(),
-            event.toString(), Integer.toString(threads), Integer.toString(invocations)));
-        Matcher result = HarnessProcess.run(command, environment, WORK.resolve("last-run.log"), RESULT);
-        return new Run(Long.parseLong(result.group(1)) / 1000.0, Long.parseLong(result.group(2)) / 1000.0,
-            Long.parseLong(result.group(3)), Long.parseLong(result.group(4)), Long.parseLong(result.group(5)) / 1024.0);
+    /** Runs one handler in a JVM of its own ({@link ConcurrentHarness}). */
+    private record Harness(String classPath, List<String> flags, int invocations, int warmUp) {
+
+        Run run(String handler, Path task, Path event, int threads, Map<String, String> environment)
+            throws Exception {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+            command.addAll(flags);
+            command.addAll(List.of("-cp", classPath, ConcurrentHarness.class.getName(), handler, task.toString(),
+                event.toString(), Integer.toString(threads), Integer.toString(invocations), Integer.toString(warmUp)));
+            Matcher result = HarnessProcess.run(command, environment,
+                WORK.resolve("last-run-" + handler.substring(handler.lastIndexOf('.') + 1) + ".log"), RESULT);
+            return new Run(Long.parseLong(result.group(1)) / 1000.0, Long.parseLong(result.group(2)) / 1000.0,
+                Long.parseLong(result.group(3)), Long.parseLong(result.group(4)),
+                Long.parseLong(result.group(5)) / 1024.0);
+        }
     }
 
     private static double median(List<Run[]> runs, int which, ToDoubleFunction<Run> figure) {

@@ -18,16 +18,14 @@ import java.util.concurrent.CyclicBarrier;
 /**
  * Serves many invocations at once in one JVM, as one Lambda Managed Instances environment does: one handler object,
  * built as the runtime builds it ({@link LambdaRuntimeHarness}), and {@code threads} OS threads each invoking it
- * {@code invocations} times after untimed ones, every event read and answer written by the runtime's serializers.
+ * {@code invocations} times after its share of {@code warmUp} untimed ones, every event read and answer written by
+ * the runtime's serializers.
  * Prints one result line: latency percentiles over every timed invocation, the throughput per second of the
  * process's CPU time over the timed phase, and the peak resident set.
  * <p>
- * Arguments: {@code handlerClass handlerClassPath eventFile threads invocations}.
+ * Arguments: {@code handlerClass handlerClassPath eventFile threads invocations warmUp}.
  */
 public final class ConcurrentHarness {
-
-    /** Untimed invocations per thread before the timed ones. */
-    private static final int WARM_UP = 100;
 
     private ConcurrentHarness() {
     }
@@ -38,6 +36,7 @@ public final class ConcurrentHarness {
         String json = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8);
         int threads = Integer.parseInt(args[3]);
         int invocations = Integer.parseInt(args[4]);
+        int warmUp = Integer.parseInt(args[5]) / threads;
         @SuppressWarnings("unchecked")
         Class<RequestHandler<Object, Object>> type = (Class<RequestHandler<Object, Object>>) Class.forName(args[0],
             true, loader);
@@ -56,7 +55,7 @@ public final class ConcurrentHarness {
                 Thread.currentThread().setContextClassLoader(loader);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 try {
-                    for (int i = -WARM_UP; i < invocations; i++) {
+                    for (int i = -warmUp; i < invocations; i++) {
                         if (i == 0) {
                             timed.await();
                         }
