@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -49,6 +50,9 @@ public final class ConcurrentHarness {
         CyclicBarrier timed = new CyclicBarrier(threads + 1);
         CountDownLatch done = new CountDownLatch(threads);
         Throwable[] failure = new Throwable[1];
+        // Request ids as the Runtime API hands them out, from outside the process: not UUID.randomUUID(), whose one
+        // lock, shared with the handlers' own ids, 32 threads would contend for on the harness's account.
+        long run = new SecureRandom().nextLong();
         for (int t = 0; t < threads; t++) {
             int thread = t;
             Thread worker = new Thread(() -> {
@@ -59,10 +63,12 @@ public final class ConcurrentHarness {
                         if (i == 0) {
                             timed.await();
                         }
+                        String requestId = new UUID(run + thread, i).toString();
                         long start = System.nanoTime();
                         Object event = events.fromJson(new ByteArrayInputStream(json.replace("${requestId}",
-                            UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8)));
-                        Object response = handler.handleRequest(event, new LambdaRuntimeHarness.HarnessContext());
+                            requestId).getBytes(StandardCharsets.UTF_8)));
+                        Object response = handler.handleRequest(event,
+                            new LambdaRuntimeHarness.HarnessContext(requestId));
                         out.reset();
                         responses.toJson(response, out);
                         int status = LambdaRuntimeHarness.statusOf(response);

@@ -101,7 +101,7 @@ public final class LambdaRuntimeHarness {
             Object event = events.fromJson(new ByteArrayInputStream(json.replace("${requestId}",
                 UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8)));
             long handlerStart = System.nanoTime();
-            Object response = handler.handleRequest(event, new HarnessContext());
+            Object response = handler.handleRequest(event, new HarnessContext(UUID.randomUUID().toString()));
             long handlerEnd = System.nanoTime();
             out.reset();
             responses.toJson(response, out);
@@ -188,7 +188,11 @@ public final class LambdaRuntimeHarness {
 
     /** What the runtime passes as the invocation context. */
     static final class HarnessContext implements Context {
-        private final String requestId = UUID.randomUUID().toString();
+        private final String requestId;
+
+        HarnessContext(String requestId) {
+            this.requestId = requestId;
+        }
 
         @Override public String getAwsRequestId() { return requestId; }
         @Override public String getLogGroupName() { return "/aws/lambda/benchmark"; }
