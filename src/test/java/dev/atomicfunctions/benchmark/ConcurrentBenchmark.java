@@ -72,8 +72,8 @@ public final class ConcurrentBenchmark {
         Path real = packaging.extract("real", args[0]);
         Map<String, String> database = Map.of("DB_URL", postgres.url(), "DB_USERNAME", postgres.username(),
             "DB_PASSWORD", postgres.password(), "LOG_LEVEL", "WARN");
-        System.out.printf(Locale.ROOT, "%d pairs, %d timed invocations per thread after %d untimed ones in all, JVM %s%n",
-            pairs, invocations, warmUp, String.join(" ", flags));
+        System.out.printf(Locale.ROOT, "%d pairs, %d timed invocations per thread after %d untimed ones in all, "
+            + "JVM %s%n", pairs, invocations, warmUp, String.join(" ", flags));
         Harness harness = new Harness(harnessClassPath, flags, invocations, warmUp);
         for (Scenario scenario : Scenario.ALL) {
             if (only != null && !only.contains(scenario.slug())) {
