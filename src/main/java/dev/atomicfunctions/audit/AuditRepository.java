@@ -18,24 +18,24 @@ import java.time.ZoneOffset;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 abstract class AuditRepository implements GenericRepository<AuditEntry, Long> {
 
+    /** The columns, and every value but the changed fields and the reason, which the engines bind differently. */
+    private static final String INSERT_INTO = """
+        INSERT INTO audit_entry (action, entity_type, entity_id, actor, origin, request_id, correlation_id,
+                                 lambda_request_id, occurred_at, changed_fields, reason)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,""";
     /**
      * Returns the transaction's id instead of the row's (which nothing reads), in the same round trip: what a COMMIT
      * whose reply is lost is resolved with. {@code pg_current_xact_id()} is the top-level transaction's, also from
      * within a savepoint.
      */
-    private static final String INSERT = """
-        INSERT INTO audit_entry (action, entity_type, entity_id, actor, origin, request_id, correlation_id,
-                                 lambda_request_id, occurred_at, changed_fields, reason)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    private static final String INSERT = INSERT_INTO + """
+         ?, ?)
         RETURNING CAST(CAST(pg_current_xact_id() AS text) AS bigint)""";
     /**
      * DSQL, the one engine without transaction ids ({@link DatabaseEngine#knowsTransactionIds()}): none to return;
      * and, as DSQL stores no {@code text[]}, the changed fields are a JSON array there ({@code db/dsql/V4}).
      */
-    private static final String INSERT_WITHOUT_TRANSACTION_ID = """
-        INSERT INTO audit_entry (action, entity_type, entity_id, actor, origin, request_id, correlation_id,
-                                 lambda_request_id, occurred_at, changed_fields, reason)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""";
+    private static final String INSERT_WITHOUT_TRANSACTION_ID = INSERT_INTO + " CAST(? AS jsonb), ?)";
 
     private final JdbcOperations jdbc;
     private final DatabaseEngine engine;

@@ -1,7 +1,7 @@
 package dev.atomicfunctions.product;
 
-import dev.atomicfunctions.platform.error.NotFoundException;
 import dev.atomicfunctions.platform.database.DatabaseEngine;
+import dev.atomicfunctions.platform.error.NotFoundException;
 import dev.atomicfunctions.platform.invocation.Invocation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
